@@ -11,6 +11,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'sidePanel'],
-    host_permissions: [],
+    host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
+    action: {},
   },
 });

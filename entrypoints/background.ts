@@ -1,2 +1,67 @@
+/**
+ * The background owns the flow state (lib/hub.ts over lib/engine.ts) and keeps it in session
+ * storage: a stopped service worker picks up where it was; closing the browser forgets it.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { storage } from 'wxt/utils/storage';
+import { Hub, type Sender } from '../lib/hub';
+import { readEffectiveSettings } from '../lib/settings-source';
+import type { EngineState } from '../lib/engine';
+
+export const STATE_KEY = 'session:engine-state' as const;
+
+export default defineBackground(() => {
+  const stateItem = storage.defineItem<EngineState | null>(STATE_KEY, { fallback: null });
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  const hub = new Hub({
+    load: () => stateItem.getValue(),
+    save: (state) => stateItem.setValue(state),
+    clear: async () => {
+      await stateItem.removeValue();
+      await storage.removeItem('local:settings');
+    },
+    settings: readEffectiveSettings,
+    pushView: async (tabId, view) => {
+      await browser.tabs.sendMessage(tabId, { kind: 'view', view });
+    },
+    setBadge: async (tabId, badge) => {
+      await browser.action.setBadgeText({ tabId, text: badge.text });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: badge.warning ? '#C50F1F' : '#0F6CBD' });
+    },
+    openTab: async (url, openerTabId) => {
+      await browser.tabs.create(openerTabId === undefined ? { url } : { url, openerTabId });
+    },
+    log: (message) => console.warn(`[escalation-guide] ${message}`),
+    now: () => Date.now(),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const from: Sender = { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, extensionOrigin };
+    const isExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
+    return isExtensionPage ? hub.onSurfaceMessage(message, from) : hub.onContentMessage(message, from);
+  });
+
+  browser.tabs.onCreated.addListener((tab) => {
+    if (tab.id !== undefined) void hub.tabOpened(tab.id, tab.openerTabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void hub.urlSeen(tabId, change.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void hub.tabClosed(tabId));
+  browser.tabs.onActivated.addListener(({ tabId }) => void hub.tabActivated(tabId));
+
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local' || area === 'managed') void hub.settingsChanged();
+  });
+
+  // Session storage stays with the extension's own pages: content scripts get their view by message.
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  if (!import.meta.env.FIREFOX) {
+    void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  }
+  // After a restart of the service worker: load the state and show the badges again.
+  void hub.settingsChanged();
+});
