@@ -13,5 +13,11 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel'],
     host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
     action: {},
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: '__MSG_ui_command_openSidePanel__',
+      },
+    },
   },
 });
