@@ -57,6 +57,13 @@ export default defineBackground(() => {
     if (area === 'local' || area === 'managed') void hub.settingsChanged();
   });
 
+  // The keyboard shortcut (a user gesture, as sidePanel.open requires): open the side panel.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'open-side-panel') return;
+    if (import.meta.env.FIREFOX) void browser.sidebarAction.open();
+    else if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId });
+  });
+
   // Session storage stays with the extension's own pages: content scripts get their view by message.
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
   if (!import.meta.env.FIREFOX) {
