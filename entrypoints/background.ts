@@ -9,6 +9,11 @@ import { Hub, type Sender } from '../lib/hub';
 import { readEffectiveSettings } from '../lib/settings-source';
 import type { EngineState } from '../lib/engine';
 
+/** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
+interface FirefoxSidebar {
+  sidebarAction: { open(): Promise<void> };
+}
+
 export const STATE_KEY = 'session:engine-state' as const;
 
 export default defineBackground(() => {
@@ -60,7 +65,7 @@ export default defineBackground(() => {
   // The keyboard shortcut (a user gesture, as sidePanel.open requires): open the side panel.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'open-side-panel') return;
-    if (import.meta.env.FIREFOX) void browser.sidebarAction.open();
+    if (import.meta.env.FIREFOX) void (browser as unknown as FirefoxSidebar).sidebarAction.open();
     else if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId });
   });
 
