@@ -1,0 +1,58 @@
+import type { BrowserContext, Page, Worker, Locator } from 'playwright-core';
+
+export const ROOT: string;
+export const REPLICA_DIR: string;
+export const EXTENSION_DIR: string;
+export const REPLICA_ASSET_PREFIX: string;
+export const PARTNER_CENTER_HOSTS: string[];
+export const ADMIN_CENTER_HOSTS: string[];
+export const LOGIN_HOSTS: string[];
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** URL of the frame or service worker that made the request ('' if unknown) */
+  from: string;
+}
+
+export interface ReplicaRoutes {
+  /** http(s) requests whose frame or service worker is a chrome-extension:// URL */
+  extensionRequests: RecordedRequest[];
+  /** every request that was aborted because no replica serves its host */
+  blockedRequests: RecordedRequest[];
+}
+
+export interface LaunchOptions {
+  locale?: string;
+  headless?: boolean;
+  extensionPath?: string;
+  viewport?: { width: number; height: number } | null;
+  slowMo?: number;
+}
+
+export interface LaunchedExtension extends ReplicaRoutes {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  page: Page;
+  close(): Promise<void>;
+  userDataDir: string;
+}
+
+export interface OverlayLocators {
+  highlight: Locator;
+  nextStep: Locator;
+  fallback: Locator;
+  warning(id: string): Locator;
+}
+
+export function replicaFileFor(url: string, resourceType?: string): string | null;
+export function routeReplicas(context: BrowserContext): Promise<ReplicaRoutes>;
+export function launchExtension(opts?: LaunchOptions): Promise<LaunchedExtension>;
+export function waitForServiceWorker(context: BrowserContext, extensionId?: string, timeout?: number): Promise<Worker>;
+export function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page>;
+export function stopServiceWorker(context: BrowserContext, extensionId: string, timeout?: number): Promise<string[]>;
+export function screenshot(page: Page, name: string, dir?: string): Promise<string>;
+export function ringedTarget(page: Page, stepId: string): Locator;
+export function overlay(page: Page): OverlayLocators;
