@@ -1,0 +1,85 @@
+/** The side panel: the whole checklist, the next click, the customer, warnings, triage, service health, case summary. */
+import { browser } from 'wxt/browser';
+import type { TriageCategory } from '../lib/engine';
+import type { PreparationId } from '../lib/flow';
+import { pageLangForFlow, PARTNER_CENTER_DASHBOARD, tabOfFlow } from '../lib/surface-model';
+import { CaseSummary } from './CaseSummary';
+import { PreparationList, StepList } from './Checklist';
+import { HelpLinks, Roles } from './Guidance';
+import { Header } from './Header';
+import { send, useSettings, useSurface } from './hooks';
+import { CustomerCard, NextClick } from './NextClick';
+import { ServiceHealth } from './ServiceHealth';
+import { i18n, uiLanguage } from './text';
+import { Triage } from './Triage';
+import { Warnings } from './Warnings';
+
+export function SidePanel() {
+  const settings = useSettings();
+  const { loaded, state, activeTabId, view, warnings } = useSurface(settings);
+  const flow = view.flow;
+  const showPrep = settings?.showPreparation ?? true;
+  const pageLang = pageLangForFlow(state, flow, uiLanguage());
+  const tick = (item: PreparationId, done: boolean) => flow && void send({ kind: 'tick', flowId: flow.id, item, done });
+  const triage = (category: TriageCategory | 'in-house') => flow && void send({ kind: 'triage', flowId: flow.id, category });
+
+  return (
+    <div class="eg-page" data-loaded={String(loaded)} data-flow-id={flow?.id ?? ''}>
+      <Header view={view} showBar />
+      <main class="eg-main">
+        <Warnings warnings={warnings} />
+        {!flow && loaded && (
+          <section class="eg-card" data-testid="eg-no-flow">
+            <h2 class="eg-section-title">{i18n.t('ui.noFlow.title')}</h2>
+            <p class="eg-muted">{i18n.t('ui.noFlow.body')}</p>
+            <div>
+              <button type="button" class="eg-button eg-button-primary" onClick={() => void browser.tabs.create({ url: PARTNER_CENTER_DASHBOARD })}>
+                {i18n.t('ui.warning.notFromDashboard.action')}
+              </button>
+            </div>
+          </section>
+        )}
+        {flow && view.fromOtherTab && <p class="eg-muted eg-small" data-testid="eg-from-other-tab">{i18n.t('ui.fromOtherTab')}</p>}
+        {flow && view.current && <NextClick flow={flow} step={view.current} pageLang={pageLang} />}
+        {flow && !view.current && (
+          <section class="eg-card eg-next" data-testid="eg-complete">
+            <h2 class="eg-next-title">{i18n.t('ui.complete.title')}</h2>
+            <p class="eg-next-why">{i18n.t('ui.complete.body')}</p>
+          </section>
+        )}
+        <CustomerCard flow={flow} />
+        <section class="eg-section" aria-labelledby="eg-checklist-title" data-testid="eg-checklist">
+          <h2 id="eg-checklist-title" class="eg-visually-hidden">{i18n.t('ui.section.steps')}</h2>
+          {showPrep && (
+            <>
+              <h3 class="eg-subheading">{i18n.t('ui.section.preparation')}</h3>
+              <PreparationList view={view} onTick={tick} />
+              <h3 class="eg-subheading">{i18n.t('ui.section.steps')}</h3>
+            </>
+          )}
+          <StepList view={view} />
+        </section>
+        {showPrep && <Triage flow={flow} onPick={triage} />}
+        {showPrep && (
+          <ServiceHealth flow={flow} flowTabId={state ? tabOfFlow(state, flow, activeTabId) : undefined} onVisited={() => tick('check-service-health', true)} />
+        )}
+        <CaseSummary key={flow?.id ?? 'none'} flow={flow} />
+        <Roles />
+        <HelpLinks settings={settings} />
+        {flow && (
+          <div class="eg-footer">
+            <button
+              type="button"
+              class="eg-button"
+              data-testid="eg-start-over"
+              title={i18n.t('ui.startOverHint')}
+              onClick={() => void send({ kind: 'start-over', flowId: flow.id })}
+            >
+              {i18n.t('ui.startOver')}
+            </button>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * The guided overlay, plain DOM in an open shadow root (Preact would cost a fifth of the content
+ * script's size budget for five elements): the ring around the target, the card beside it, the
+ * pill it minimizes to, the fallback card, and the warnings.
+ *
+ * It never touches the page's elements or styles. Its host sits in the top layer (a manual
+ * popover) where the browser supports it, so no z-index, transform or sticky header of the page
+ * can cover it or become its containing block; everything is `pointer-events: none` except its
+ * own buttons.
+ */
+import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { OVERLAY_CSS, RING_PAD } from './styles';
+
+/** Text parts of a sentence with the page's label in it: before, label, after. */
+export interface LabelledText {
+  before: string;
+  label: string;
+  after: string;
+  /** Language of the label (the page's), for the `lang` attribute. */
+  labelLang: string;
+}
+
+export interface CardModel {
+  /** "Step 3 of 11" */
+  step: string;
+  click: LabelledText;
+  why: string;
+  minimizeLabel: string;
+}
+
+export interface FallbackModel {
+  step: string;
+  title: LabelledText;
+  where: string;
+  minimizeLabel: string;
+}
+
+export interface PillModel {
+  text: string;
+  restoreLabel: string;
+}
+
+export interface WarningModel {
+  id: string;
+  title: string;
+  body: string;
+  action: string;
+  dismiss: string | null;
+}
+
+export interface OverlayEvents {
+  minimize(minimized: boolean): void;
+  warningAction(id: string): void;
+  dismissWarning(id: string): void;
+}
+
+type Attrs = Record<string, string | null | undefined>;
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function icon(path: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const p = document.createElementNS(SVG_NS, 'path');
+  p.setAttribute('d', path);
+  p.setAttribute('fill', 'currentColor');
+  svg.append(p);
+  return svg;
+}
+const MINIMIZE_PATH = 'M3 8.5h10a.5.5 0 0 0 0-1H3a.5.5 0 0 0 0 1z';
+
+function labelled(t: LabelledText, tag: 'p' | 'strong', cls: string): HTMLElement {
+  const p = el('p', { class: cls });
+  if (t.before) p.append(t.before);
+  p.append(el('strong', { lang: t.labelLang }, t.label));
+  if (t.after) p.append(t.after);
+  void tag;
+  return p;
+}
+
+const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+
+export class Overlay {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  private readonly root: HTMLElement;
+  private readonly ring: HTMLElement;
+  private readonly card: HTMLElement;
+  private readonly dock: HTMLElement;
+  private readonly warningsBox: HTMLElement;
+  private readonly fallback: HTMLElement;
+  private readonly pill: HTMLButtonElement;
+  private target: Element | null = null;
+  private stopAuto: (() => void) | null = null;
+  private pulseTimer = 0;
+  private cardShown = false;
+  private destroyed = false;
+
+  constructor(private readonly events: OverlayEvents, lang: string) {
+    this.host = document.createElement('escalation-guide-overlay');
+    this.host.setAttribute('data-escalation-guide', '');
+    const s = this.host.style;
+    for (const [k, v] of [
+      ['all', 'initial'], ['position', 'fixed'], ['inset', '0 auto auto 0'], ['width', '0'], ['height', '0'], ['margin', '0'],
+      ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['display', 'block'],
+      ['pointer-events', 'none'], ['z-index', '2147483647'], ['contain', 'none'], ['transform', 'none'],
+    ] as const) s.setProperty(k, v, 'important');
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    this.ring = el('div', { class: 'ring', 'data-testid': 'eg-highlight', hidden: '' });
+    this.card = el('section', { class: 'card', 'data-testid': 'eg-next-step', 'aria-live': 'polite', hidden: '' });
+    this.warningsBox = el('div', { class: 'warnings', style: 'display:contents' });
+    this.fallback = el('section', { class: 'card fallback', 'data-testid': 'eg-fallback', 'aria-live': 'polite', hidden: '' });
+    this.pill = el('button', { class: 'pill', type: 'button', 'data-testid': 'eg-pill', hidden: '' });
+    this.pill.addEventListener('click', () => this.events.minimize(false));
+    this.dock = el('div', { class: 'dock' }, this.warningsBox, this.fallback, this.pill);
+    this.root = el('div', { class: 'eg', lang }, this.ring, this.card, this.dock);
+    this.shadow.append(style, this.root);
+  }
+
+  /** Puts the host in the page (again, if the page removed it) and in the top layer. */
+  mount(): void {
+    if (this.destroyed) return;
+    if (!this.host.isConnected) (document.documentElement ?? document.body).append(this.host);
+    if (supportsPopover) {
+      if (!this.host.hasAttribute('popover')) this.host.setAttribute('popover', 'manual');
+      try {
+        if (!this.host.matches(':popover-open')) this.host.showPopover();
+      } catch {
+        /* not in a document yet, or the page made it inert: the fixed fallback still draws */
+      }
+    }
+  }
+
+  /** Brings the overlay above top-layer elements the page opened after it (dialogs, popovers). */
+  raise(): void {
+    if (!supportsPopover || !this.host.isConnected) return;
+    try {
+      this.host.hidePopover();
+      this.host.showPopover();
+    } catch {
+      /* ignore */
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.setTarget(null, false);
+    clearTimeout(this.pulseTimer);
+    this.host.remove();
+  }
+
+  /** Rings `target` (null: no ring) and keeps the ring and card on it; `pulse` on a new step's target. */
+  setTarget(target: Element | null, pulse: boolean): void {
+    if (target !== this.target) {
+      this.stopAuto?.();
+      this.stopAuto = null;
+      this.target = target;
+      if (target) this.stopAuto = autoUpdate(target, this.ring, () => void this.update(), { layoutShift: true });
+    }
+    this.ring.hidden = !target;
+    if (target && pulse) {
+      this.ring.classList.remove('pulse');
+      void this.ring.offsetWidth; // restart the animation
+      this.ring.classList.add('pulse');
+      clearTimeout(this.pulseTimer);
+      this.pulseTimer = window.setTimeout(() => this.ring.classList.remove('pulse'), 1500);
+    }
+    this.syncCard();
+    void this.update();
+  }
+
+  get ringedElement(): Element | null {
+    return this.target;
+  }
+
+  setCard(model: CardModel | null): void {
+    this.cardShown = !!model;
+    if (model) {
+      const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel, 'data-testid': 'eg-minimize' }, icon(MINIMIZE_PATH));
+      min.addEventListener('click', () => this.events.minimize(true));
+      this.card.replaceChildren(
+        el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
+        labelled(model.click, 'strong', 'click'),
+        el('p', { class: 'why' }, model.why),
+      );
+    }
+    this.syncCard();
+    void this.update();
+  }
+
+  setFallback(model: FallbackModel | null): void {
+    this.fallback.hidden = !model;
+    if (!model) return;
+    const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel }, icon(MINIMIZE_PATH));
+    min.addEventListener('click', () => this.events.minimize(true));
+    this.fallback.replaceChildren(
+      el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
+      labelled(model.title, 'strong', 'click'),
+      el('p', { class: 'where' }, model.where),
+    );
+  }
+
+  setPill(model: PillModel | null): void {
+    this.pill.hidden = !model;
+    if (!model) return;
+    this.pill.setAttribute('aria-label', `${model.text}. ${model.restoreLabel}`);
+    this.pill.title = model.restoreLabel;
+    this.pill.replaceChildren(el('span', { class: 'dot', 'aria-hidden': 'true' }), el('span', {}, model.text));
+  }
+
+  setWarnings(list: readonly WarningModel[]): void {
+    this.warningsBox.replaceChildren(
+      ...list.map((w) => {
+        const action = el('button', { class: 'btn primary', type: 'button', 'data-action': 'open-partner-center' }, w.action);
+        action.addEventListener('click', () => this.events.warningAction(w.id));
+        const actions = el('div', { class: 'actions' }, action);
+        if (w.dismiss) {
+          const d = el('button', { class: 'btn', type: 'button', 'data-action': 'dismiss' }, w.dismiss);
+          d.addEventListener('click', () => this.events.dismissWarning(w.id));
+          actions.append(d);
+        }
+        return el('div', { class: 'warning', role: 'alert', 'data-warning': w.id },
+          el('p', { class: 'title' }, w.title), el('p', { class: 'body' }, w.body), actions);
+      }),
+    );
+  }
+
+  private syncCard(): void {
+    this.card.hidden = !(this.cardShown && this.target);
+  }
+
+  /** Places the ring on the target and the card beside it (never over it). */
+  private async update(): Promise<void> {
+    const target = this.target;
+    if (!target) {
+      this.dock.classList.remove('low');
+      return;
+    }
+    if (!target.isConnected) return;
+    const r = target.getBoundingClientRect();
+    const rs = this.ring.style;
+    rs.transform = `translate(${Math.round(r.left - RING_PAD)}px, ${Math.round(r.top - RING_PAD)}px)`;
+    rs.width = `${Math.round(r.width + 2 * RING_PAD)}px`;
+    rs.height = `${Math.round(r.height + 2 * RING_PAD)}px`;
+    // The dock (warnings, pill, fallback) moves down when it would sit on the target.
+    const d = this.dock.getBoundingClientRect();
+    const top = 64;
+    const overlaps = d.width > 0 && r.right > window.innerWidth - 16 - d.width && r.left < window.innerWidth - 16 && r.bottom > top && r.top < top + Math.max(d.height, 40);
+    this.dock.classList.toggle('low', overlaps);
+
+    const floating = this.card.hidden ? this.ring : this.card;
+    const pos = await computePosition(target, floating, {
+      strategy: 'fixed',
+      placement: 'right-start',
+      middleware: [
+        offset(RING_PAD + 10),
+        flip({ fallbackPlacements: ['bottom-start', 'left-start', 'top-start', 'bottom', 'top'], padding: 8 }),
+        shift({ padding: 8 }),
+        hide({ strategy: 'referenceHidden' }),
+      ],
+    });
+    if (this.target !== target) return;
+    const hidden = !!pos.middlewareData.hide?.referenceHidden;
+    this.ring.style.visibility = hidden ? 'hidden' : '';
+    if (floating === this.card) {
+      this.card.style.transform = `translate(${Math.round(pos.x)}px, ${Math.round(pos.y)}px)`;
+    }
+  }
+}

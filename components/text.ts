@@ -1,0 +1,33 @@
+/**
+ * The catalogue (assets/locales, WXT i18n module) for keys built at run time, and the agent's
+ * language. Every UI string goes through here or through `i18n.t` directly.
+ */
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import type { ItemId } from '../lib/flow';
+import type { ItemState } from '../lib/engine';
+
+type Key = Parameters<typeof i18n.t>[0];
+
+/** A catalogue text by a key built at run time (checked by test/unit/i18n.test.ts). */
+export function tr(key: string, subs?: (string | number)[]): string {
+  const t = i18n.t as unknown as (k: string, s?: string[]) => string;
+  return t(key as Key, subs?.map(String));
+}
+
+export const camel = (id: string): string => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** The title of a checklist item in the agent's language. */
+export const itemTitle = (id: ItemId): string => tr(`step.${camel(id)}`);
+export const stateText = (s: ItemState): string => tr(`ui.state.${s}`);
+
+/** The extension's UI language (the browser's), e.g. `ko`. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return navigator.language;
+  }
+}
+
+export { i18n };
