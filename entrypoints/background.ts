@@ -42,17 +42,26 @@ export default defineBackground(() => {
     now: () => Date.now(),
   });
 
+  // Listeners are registered synchronously, first thing: an event that wakes the stopped service
+  // worker is delivered to them; the Hub loads the stored state before handling it.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only this extension's own content scripts and pages (no externally_connectable: web pages cannot send).
     if (sender.id !== browser.runtime.id) return undefined;
-    const from: Sender = { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, extensionOrigin };
-    const isExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
+    const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+    const from: Sender = { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, documentLifecycle: lifecycle, extensionOrigin };
+    const isExtensionPage = sender.url !== undefined && sender.url.startsWith(`${extensionOrigin}/`);
     return isExtensionPage ? hub.onSurfaceMessage(message, from) : hub.onContentMessage(message, from);
   });
 
   browser.tabs.onCreated.addListener((tab) => {
-    if (tab.id !== undefined) void hub.tabOpened(tab.id, tab.openerTabId);
+    // window.open and target=_blank from a flow's tab carry openerTabId; pendingUrl may be a delegated
+    // entry that redirects server-side before onUpdated reports it.
+    const pending = (tab as { pendingUrl?: string }).pendingUrl ?? tab.url;
+    if (tab.id !== undefined) void hub.tabOpened(tab.id, tab.openerTabId, pending || undefined);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document (or its load finishing): Chrome may have reset the tab's badge; give it again.
+    if (change.status !== undefined || change.url !== undefined) void hub.tabLoading(tabId);
     if (change.url) void hub.urlSeen(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void hub.tabClosed(tabId));
@@ -74,6 +83,7 @@ export default defineBackground(() => {
   if (!import.meta.env.FIREFOX) {
     void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   }
-  // After a restart of the service worker: load the state and show the badges again.
+  // After a restart of the service worker: load the state, forget tabs that are gone, show the badges again.
+  void hub.reconcileTabs(async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])));
   void hub.settingsChanged();
 });

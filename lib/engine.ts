@@ -16,6 +16,8 @@ export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 /** At most this many flows are kept; the least recently used flow without a tab goes first. */
 export const MAX_FLOWS = 20;
 const MAX_TEXT = 300;
+/** The most clicks a step's click counter holds. */
+const MAX_CLICKS = 5;
 
 const Text = z.string().trim().min(1).max(MAX_TEXT);
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).transform((s) => s.toLowerCase());
@@ -74,6 +76,18 @@ export const EngineStateSchema = z.object({
   flows: z.record(z.string(), FlowStateSchema),
   tabs: z.record(z.string().regex(/^\d+$/), TabStateSchema),
   lastActiveFlowId: z.string().nullable(),
+}).superRefine((s, ctx) => {
+  // References hold together: a flow is stored under its own id, and every flow a tab or the
+  // surfaces point at exists (own keys only: a stored `__proto__` is no flow).
+  for (const [key, flow] of Object.entries(s.flows)) {
+    if (flow.id !== key) ctx.addIssue({ code: 'custom', path: ['flows', key, 'id'], message: `flow stored under "${key}" has id "${flow.id}"` });
+  }
+  for (const [key, tab] of Object.entries(s.tabs)) {
+    if (tab.flowId !== null && !Object.hasOwn(s.flows, tab.flowId)) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'flowId'], message: `no flow "${tab.flowId}"` });
+  }
+  if (s.lastActiveFlowId !== null && !Object.hasOwn(s.flows, s.lastActiveFlowId)) {
+    ctx.addIssue({ code: 'custom', path: ['lastActiveFlowId'], message: `no flow "${s.lastActiveFlowId}"` });
+  }
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;
 
@@ -130,11 +144,38 @@ function freshFlow(id: string, at: number): FlowState {
   };
 }
 
+/** A flow by id: own keys only (`__proto__`, `constructor` are no flows). */
+function flowById(s: EngineState, id: string | null | undefined): FlowState | undefined {
+  return id != null && Object.hasOwn(s.flows, id) ? s.flows[id] : undefined;
+}
+
+/** The number of a flow id `flow-<n>`, else 0. */
+export function flowNumber(id: string): number {
+  const m = /^flow-(\d{1,15})$/.exec(id);
+  return m ? Number(m[1]) : 0;
+}
+
+/** A new flow id: never one a kept flow has (even when `seq` lags behind, as in a salvaged state). */
+function newFlowId(s: EngineState): string {
+  for (const id of Object.keys(s.flows)) s.seq = Math.max(s.seq, flowNumber(id));
+  s.seq += 1;
+  return `flow-${s.seq}`;
+}
+
+/** A short, never-throwing description of a value for error messages. */
+function describe(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value.slice(0, 60) : typeof value === 'object' ? (value === null ? 'null' : 'object') : String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Validates an event; throws EngineError naming what is wrong (unknown type, missing field, ...). */
 export function parseEvent(input: unknown): EngineEvent {
   const r = EventSchema.safeParse(input);
   if (r.success) return r.data;
-  const type = typeof input === 'object' && input && 'type' in input ? String((input as { type: unknown }).type) : '(none)';
+  const type = typeof input === 'object' && input !== null && Object.hasOwn(input, 'type') ? describe((input as { type: unknown }).type) : '(none)';
   const issues = r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
   throw new EngineError(`Rejected event of type "${type}": ${issues}`);
 }
@@ -148,8 +189,15 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       return pageSeen(s, event);
     case 'tab-opened': {
       const opener = s.tabs[event.openerTabId];
-      if (!opener?.flowId || !s.flows[opener.flowId]) return state; // opened by hand: joins nothing
-      s.tabs[event.tabId] = { ...blankTab(), flowId: opener.flowId };
+      if (!opener?.flowId || !flowById(s, opener.flowId)) return state; // opened by hand: joins nothing
+      if (event.tabId === event.openerTabId) return state;
+      const existing = s.tabs[event.tabId];
+      // A tab that already belongs to a flow stays in it: a late or repeated report never moves it to another family.
+      if (existing?.flowId && flowById(s, existing.flowId)) return state;
+      const tab: TabState = existing ? { ...existing, flowId: opener.flowId } : { ...blankTab(), flowId: opener.flowId };
+      // Opened from a delegated admin-center tab: the new tab is in the same customer context.
+      if (!tab.delegated && opener.portal === 'admin-center' && opener.delegated) tab.delegated = { ...opener.delegated };
+      s.tabs[event.tabId] = tab;
       return s;
     }
     case 'tab-closed':
@@ -158,14 +206,14 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       return prune(s);
     case 'tab-activated': {
       const flowId = s.tabs[event.tabId]?.flowId;
-      if (!flowId || s.lastActiveFlowId === flowId) return state;
+      if (!flowId || !flowById(s, flowId) || s.lastActiveFlowId === flowId) return state;
       s.lastActiveFlowId = flowId;
       return s;
     }
     case 'target-clicked':
       return targetClicked(s, event);
     case 'item-ticked': {
-      const flow = s.flows[event.flowId];
+      const flow = flowById(s, event.flowId);
       if (!flow) return state;
       if (isStepId(event.item)) {
         if (event.done) complete(flow, [event.item], event.at);
@@ -177,7 +225,7 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       return touch(s, flow, event.at);
     }
     case 'triage-picked': {
-      const flow = s.flows[event.flowId];
+      const flow = flowById(s, event.flowId);
       if (!flow) return state;
       flow.triage = event.category;
       // "None of these": the partner solves it; the item stays open and the flow goes on.
@@ -185,7 +233,7 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       return touch(s, flow, event.at);
     }
     case 'start-over': {
-      const old = s.flows[event.flowId];
+      const old = flowById(s, event.flowId);
       if (!old) return state;
       const flow = freshFlow(old.id, event.at);
       flow.overlayMinimized = false;
@@ -204,7 +252,7 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       return s;
     }
     case 'overlay-minimized': {
-      const flow = s.flows[event.flowId];
+      const flow = flowById(s, event.flowId);
       if (!flow || flow.overlayMinimized === event.minimized) return state;
       flow.overlayMinimized = event.minimized;
       return touch(s, flow, event.at);
@@ -226,12 +274,11 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   if (!portal) return s; // a page outside the portals: the tab keeps its flow for when it comes back
   if (page && portalOfPage(page) !== portal) throw new EngineError(`Page kind "${page}" does not belong to ${url.host}`);
 
-  let flow = tab.flowId ? s.flows[tab.flowId] : undefined;
+  let flow = flowById(s, tab.flowId);
   const finished = flow?.completedAt != null && page === 'pc-dashboard';
   if (!flow || finished) {
     if (portal === 'sign-in') return s; // sign-in pages start nothing
-    s.seq += 1;
-    flow = freshFlow(`flow-${s.seq}`, e.at);
+    flow = freshFlow(newFlowId(s), e.at);
     s.flows[flow.id] = flow;
     tab.flowId = flow.id;
     tab.dismissed = [];
@@ -240,12 +287,15 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   if (page) applyPage(flow, tab, page, e.url, e.at);
   else if (portal === 'admin-center') noteDelegated(flow, tab, e.url);
   // The name a customer page shows, for the customer whose tenant id the URL carries.
-  if (e.customerName && flow.customer && customerTenantFromUrl(url) === flow.customer.tenantId) flow.customer.name = e.customerName;
+  const shownTenant = customerTenantFromUrl(url);
+  if (e.customerName && flow.customer?.tenantId && shownTenant === flow.customer.tenantId) flow.customer.name = e.customerName;
   return touch(s, flow, e.at);
 }
 
 function noteDelegated(flow: FlowState, tab: TabState, url: string): DelegatedTenant | undefined {
-  const delegated = delegatedTenantFromUrl(url);
+  const found = delegatedTenantFromUrl(url);
+  // Only what the state can hold (a 300-character "domain" is no tenant).
+  const delegated = found && DelegatedSchema.safeParse(found).success ? found : undefined;
   if (delegated) {
     tab.delegated = delegated;
     flow.delegated = delegated;
@@ -272,15 +322,18 @@ function applyPage(flow: FlowState, tab: TabState, page: PageKind, url: string, 
 
 function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-clicked' }>): EngineState {
   const tab = s.tabs[e.tabId];
-  const flow = tab?.flowId ? s.flows[tab.flowId] : undefined;
+  const flow = flowById(s, tab?.flowId);
   if (!tab || !flow) return s;
   if (currentStep(flow) !== e.step) return s; // a late report of an earlier step: nothing to do
   if (e.customer && e.step === 'select-customer') flow.customer = { ...e.customer };
   const linked = e.href ? delegatedTenantFromUrl(e.href) : undefined;
-  if (linked?.kind === 'domain' && flow.customer?.tenantId && !flow.customer.domain) flow.customer.domain = linked.value;
+  if (linked?.kind === 'domain' && flow.customer?.tenantId && !flow.customer.domain && Domain.safeParse(linked.value).success) {
+    flow.customer.domain = linked.value;
+  }
   const progress = flow.clickProgress[e.step] ?? 0;
   if (e.clickIndex !== progress) return s;
   if (!e.last) {
+    if (progress >= MAX_CLICKS) return s; // no step has more clicks than the state can count
     flow.clickProgress[e.step] = progress + 1;
   } else if (stepOf(e.step).completion.click) {
     complete(flow, [e.step], e.at);
@@ -343,12 +396,12 @@ export function progress(flow: FlowState): { passed: number; total: number } {
 
 export function flowOfTab(state: EngineState, tabId: number | undefined): FlowState | undefined {
   const id = tabId === undefined ? undefined : state.tabs[tabId]?.flowId;
-  return id ? state.flows[id] : undefined;
+  return flowById(state, id);
 }
 
 /** The flow a side panel or popup shows: its window's active tab's, else the most recently active. */
 export function flowForSurface(state: EngineState, activeTabId: number | undefined): FlowState | undefined {
-  return flowOfTab(state, activeTabId) ?? (state.lastActiveFlowId ? state.flows[state.lastActiveFlowId] : undefined);
+  return flowOfTab(state, activeTabId) ?? flowById(state, state.lastActiveFlowId);
 }
 
 const FLOW_PAGES_OF_ADMIN_CENTER: readonly (StepId | null)[] = ['support', 'new-service-request', 'support-topic', null];
@@ -367,7 +420,7 @@ export interface Warning {
 export function warningsFor(state: EngineState, tabId: number, includeDismissed = false): Warning[] {
   const tab = state.tabs[tabId];
   if (!tab || tab.portal !== 'admin-center' || tab.page === 'delegated-entry') return [];
-  const flow = tab.flowId ? state.flows[tab.flowId] : undefined;
+  const flow = flowById(state, tab.flowId);
   const onFlowPage = tab.page === 'admin-support' || (flow !== undefined && FLOW_PAGES_OF_ADMIN_CENTER.includes(currentStep(flow)));
   const out: Warning[] = [];
   if (onFlowPage && !flow?.passedPartnerCenter) out.push({ id: 'not-from-dashboard' });

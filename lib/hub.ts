@@ -4,10 +4,13 @@
  * tab events into engine events, and tells the tabs and the badge what changed. The browser glue
  * (entrypoints/background.ts) gives it ports; tests give it fakes.
  */
-import { EngineStateSchema, initialState, reduce, type EngineEventInput, type EngineState } from './engine';
+import type { z } from 'zod';
+import {
+  EngineStateSchema, FlowStateSchema, TabStateSchema, flowNumber, initialState, reduce, type EngineEventInput, type EngineState,
+} from './engine';
 import { FLOW } from './flow';
 import { FlowSchema } from './flow-schema';
-import { ContentMessageSchema, SurfaceMessageSchema, parseMessage } from './messages';
+import { ContentMessageSchema, SurfaceMessageSchema, parseMessage, type Parsed } from './messages';
 import { portalOf } from './pages';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from './settings';
 import { badgeFor, tabView, type TabView } from './view';
@@ -38,6 +41,8 @@ export interface Sender {
   url?: string | undefined;
   /** Top frame (0) or a sub-frame. */
   frameId?: number | undefined;
+  /** `active`, `prerender`, `cached` (back/forward cache), `pending_deletion`: only an active document reports. */
+  documentLifecycle?: string | undefined;
   /** The extension's own pages have this origin. */
   extensionOrigin: string;
 }
@@ -46,7 +51,10 @@ export const PARTNER_CENTER_DASHBOARD = 'https://partner.microsoft.com/dashboard
 
 export class Hub {
   private state: EngineState | undefined;
+  /** The one load of the persisted state after a (re)start: concurrent callers share it. */
+  private loading: Promise<EngineState> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What each tab's content script and badge were last given (this service worker's lifetime only). */
   private pushed = new Map<number, string>();
   private badges = new Map<number, string>();
 
@@ -55,47 +63,94 @@ export class Hub {
     if (!flow.success) ports.log(`flow data does not match its schema: ${flow.error.message}`);
   }
 
-  /** The current state, loading (and validating) the persisted one first after a restart. */
-  async current(): Promise<EngineState> {
-    if (this.state) return this.state;
+  /**
+   * The current state, loading (and validating) the persisted one first after a restart. The load
+   * happens once: a second caller during it waits for the same result instead of overwriting a
+   * newer in-memory state with the stale stored one.
+   */
+  current(): Promise<EngineState> {
+    if (this.state) return Promise.resolve(this.state);
+    this.loading ??= this.load().then(
+      (state) => {
+        this.state ??= state;
+        this.loading = undefined;
+        return this.state;
+      },
+      (err: unknown) => {
+        this.loading = undefined;
+        this.ports.log(`stored state unreadable (${String(err)}); starting afresh`);
+        return (this.state ??= initialState());
+      },
+    );
+    return this.loading;
+  }
+
+  private async load(): Promise<EngineState> {
     const stored = await this.ports.load();
-    if (stored === undefined || stored === null) return (this.state = initialState());
+    if (stored === undefined || stored === null) return initialState();
     const parsed = EngineStateSchema.safeParse(stored);
-    if (parsed.success) return (this.state = parsed.data);
-    this.state = salvage(stored, (m) => this.ports.log(m));
-    return this.state;
+    if (parsed.success) return parsed.data;
+    return salvage(stored, (m) => this.ports.log(m));
+  }
+
+  /** Runs `task` after every earlier one: state changes never interleave. Never rejects. */
+  private serial<T>(task: () => Promise<T>, fallback: () => T): Promise<T> {
+    const run = this.queue.then(task).catch((err: unknown) => {
+      this.ports.log(`background task failed: ${err instanceof Error ? err.message : String(err)}`);
+      return fallback();
+    });
+    this.queue = run;
+    return run;
   }
 
   /** Applies engine events one at a time, in order, persisting and publishing each change. */
   dispatch(...events: EngineEventInput[]): Promise<EngineState> {
-    const run = this.queue.then(async () => {
-      const before = await this.current();
-      let next = before;
-      for (const event of events) {
-        try {
-          next = reduce(next, event);
-        } catch (err) {
-          this.ports.log(err instanceof Error ? err.message : String(err));
-        }
+    return this.serial(() => this.apply(events), () => this.state ?? initialState());
+  }
+
+  /** Only inside a serial task. An invalid event is logged and changes nothing. */
+  private async apply(events: EngineEventInput[]): Promise<EngineState> {
+    const before = await this.current();
+    let next = before;
+    for (const event of events) {
+      try {
+        next = reduce(next, event);
+      } catch (err) {
+        this.ports.log(err instanceof Error ? err.message : String(err));
       }
-      if (next !== before) {
-        this.state = next;
-        await this.ports.save(next);
-      }
-      await this.publish(next);
-      return next;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    }
+    if (next !== before) await this.commit(next);
+    await this.publish(next);
+    return next;
+  }
+
+  /** The new state, in memory and in session storage (a failed write is logged; memory stays ahead). */
+  private async commit(next: EngineState) {
+    this.state = next;
+    try {
+      await this.ports.save(next);
+    } catch (err) {
+      this.ports.log(`state not saved: ${String(err)}`);
+    }
   }
 
   /** A message from a content script. Returns the tab's view for `get-view`. */
   async onContentMessage(input: unknown, sender: Sender): Promise<ContentView | { ok: boolean; error?: string }> {
+    try {
+      return await this.contentMessage(input, sender);
+    } catch (err) {
+      return this.drop(`content message failed: ${String(err)}`);
+    }
+  }
+
+  private async contentMessage(input: unknown, sender: Sender): Promise<ContentView | { ok: boolean; error?: string }> {
     const tabId = sender.tabId;
-    const from = sender.url ? safeUrl(sender.url) : undefined;
-    if (tabId === undefined || !from || !portalOf(from)) return this.drop(`message from outside a portal tab (${sender.url ?? 'no url'})`);
+    const from = typeof sender.url === 'string' ? safeUrl(sender.url) : undefined;
+    if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) return this.drop(`message without a tab (${String(sender.url)})`);
+    if (!from || !portalOf(from) || from.protocol !== 'https:') return this.drop(`message from outside a portal tab (${String(sender.url)})`);
     if (sender.frameId !== undefined && sender.frameId !== 0) return this.drop('message from a sub-frame');
-    const parsed = parseMessage(ContentMessageSchema, input);
+    if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return this.drop(`message from a ${sender.documentLifecycle} document`);
+    const parsed = safeParseMessage(ContentMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
     const msg = parsed.message;
     const at = this.ports.now();
@@ -132,8 +187,18 @@ export class Hub {
 
   /** A message from the extension's own pages (side panel, popup, options). */
   async onSurfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
-    if (!sender.url?.startsWith(sender.extensionOrigin)) return this.drop(`surface message from ${sender.url ?? 'unknown'}`);
-    const parsed = parseMessage(SurfaceMessageSchema, input);
+    try {
+      return await this.surfaceMessage(input, sender);
+    } catch (err) {
+      return this.drop(`surface message failed: ${String(err)}`);
+    }
+  }
+
+  private async surfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
+    const origin = sender.extensionOrigin.replace(/\/+$/, '');
+    const fromUrl = typeof sender.url === 'string' ? safeUrl(sender.url) : undefined;
+    if (!origin || !fromUrl || fromUrl.origin !== origin) return this.drop(`surface message from ${String(sender.url)}`);
+    const parsed = safeParseMessage(SurfaceMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
     const msg = parsed.message;
     const at = this.ports.now();
@@ -154,15 +219,50 @@ export class Hub {
     return { ok: true };
   }
 
-  /** Tabs: a tab opened from a flow's tab joins it; a URL seen by the browser (sign-in pages have no content script). */
-  tabOpened(tabId: number, openerTabId: number | undefined) {
-    if (openerTabId === undefined) return Promise.resolve(this.state ?? initialState());
-    return this.dispatch({ type: 'tab-opened', tabId, openerTabId, at: this.ports.now() });
+  /**
+   * Tabs: a tab opened from a flow's tab joins it. `url` is the URL the new tab is about to load
+   * (`pendingUrl`): a delegated entry that redirects server-side before any `onUpdated` would show it.
+   */
+  tabOpened(tabId: number, openerTabId: number | undefined, url?: string) {
+    if (openerTabId === undefined) return this.urlSeen(tabId, url);
+    const at = this.ports.now();
+    const events: EngineEventInput[] = [{ type: 'tab-opened', tabId, openerTabId, at }];
+    if (url && this.isBrowserReported(url)) events.push({ type: 'page-seen', tabId, url, at });
+    return this.dispatch(...events);
   }
   tabClosed(tabId: number) {
-    this.pushed.delete(tabId);
-    this.badges.delete(tabId);
-    return this.dispatch({ type: 'tab-closed', tabId, at: this.ports.now() });
+    return this.serial(() => {
+      this.pushed.delete(tabId);
+      this.badges.delete(tabId);
+      return this.apply([{ type: 'tab-closed', tabId, at: this.ports.now() }]);
+    }, () => this.state ?? initialState());
+  }
+  /**
+   * A tab started loading a new document: its content script is gone and the browser may have reset
+   * its badge, so both are given again (restores the badge after navigation and after a restart).
+   */
+  tabLoading(tabId: number) {
+    return this.serial(async () => {
+      this.pushed.delete(tabId);
+      this.badges.delete(tabId);
+      const state = await this.current();
+      if (state.tabs[tabId]) await this.publish(state, [tabId]);
+      return state;
+    }, () => this.state ?? initialState());
+  }
+  /** After a restart: forget tabs that no longer exist (closed while no listener of ours ran). */
+  reconcileTabs(existing: () => Promise<number[]>) {
+    return this.serial(async () => {
+      const state = await this.current();
+      const alive = new Set(await existing());
+      const at = this.ports.now();
+      const gone = Object.keys(state.tabs).map(Number).filter((id) => !alive.has(id));
+      for (const id of gone) {
+        this.pushed.delete(id);
+        this.badges.delete(id);
+      }
+      return gone.length ? this.apply(gone.map((tabId) => ({ type: 'tab-closed', tabId, at }))) : state;
+    }, () => this.state ?? initialState());
   }
   tabActivated(tabId: number) {
     return this.dispatch({ type: 'tab-activated', tabId, at: this.ports.now() });
@@ -171,27 +271,46 @@ export class Hub {
    * A tab's URL as the browser reports it. Only pages no content script reports are taken here:
    * the sign-in pages, and the delegated entry (it redirects before a content script would run).
    */
-  urlSeen(tabId: number, url: string) {
-    const u = safeUrl(url);
-    if (!u) return Promise.resolve(this.state ?? initialState());
-    const portal = portalOf(u);
-    const entry = portal === 'admin-center' && /\/partner\/beginclientsession\.aspx$/i.test(u.pathname);
-    if (portal !== 'sign-in' && !entry) return Promise.resolve(this.state ?? initialState());
+  urlSeen(tabId: number, url: string | undefined) {
+    if (!url || !this.isBrowserReported(url)) return this.current();
     return this.dispatch({ type: 'page-seen', tabId, url, at: this.ports.now() });
   }
 
-  /** Settings changed (overlay on/off, policy): every tab's view again. */
-  async settingsChanged() {
-    this.pushed.clear();
-    this.badges.clear();
-    await this.publish(await this.current());
+  /** Sign-in pages (no content script there) and the delegated entry `BeginClientSession.aspx`. */
+  private isBrowserReported(url: string): boolean {
+    const u = safeUrl(url);
+    if (!u || u.protocol !== 'https:') return false;
+    const portal = portalOf(u);
+    return portal === 'sign-in' || (portal === 'admin-center' && /^\/partner\/beginclientsession\.aspx$/i.test(u.pathname));
   }
 
-  async resetAll() {
-    await this.queue;
-    this.state = initialState();
-    await this.ports.clear();
-    await this.settingsChanged();
+  /** Settings changed (overlay on/off, policy), or the service worker started: every tab's view and badge again. */
+  settingsChanged() {
+    return this.serial(async () => {
+      this.pushed.clear();
+      this.badges.clear();
+      const state = await this.current();
+      await this.publish(state);
+      return state;
+    }, () => this.state ?? initialState());
+  }
+
+  /** Forgets every flow; the tabs that showed one get an empty view and badge. */
+  resetAll() {
+    return this.serial(async () => {
+      const had = Object.keys((await this.current()).tabs).map(Number);
+      const state = initialState();
+      this.state = state;
+      try {
+        await this.ports.clear();
+      } catch (err) {
+        this.ports.log(`storage not cleared: ${String(err)}`);
+      }
+      this.pushed.clear();
+      this.badges.clear();
+      await this.publish(state, had);
+      return state;
+    }, () => this.state ?? initialState());
   }
 
   private async viewOf(state: EngineState, tabId: number): Promise<ContentView> {
@@ -203,22 +322,23 @@ export class Hub {
     };
   }
 
-  private async publish(state: EngineState) {
+  /** Gives each tab (of the state, or `only` these) its view and badge where they changed. */
+  private async publish(state: EngineState, only?: number[]) {
     const settings = await this.settingsOrDefault();
     const opts = { undismissable: !settings.warningsDismissible };
-    for (const key of Object.keys(state.tabs)) {
-      const tabId = Number(key);
+    for (const tabId of only ?? Object.keys(state.tabs).map(Number)) {
       const view = await this.viewOf(state, tabId);
       const json = JSON.stringify(view);
       if (this.pushed.get(tabId) !== json) {
         this.pushed.set(tabId, json);
-        await this.ports.pushView(tabId, view).catch(() => undefined); // a tab without content script
+        // A tab without a content script (sign-in page, not loaded yet): it asks for its view when it is.
+        await this.ports.pushView(tabId, view).catch(() => this.pushed.delete(tabId));
       }
       const badge = badgeFor(state, tabId, opts);
       const b = JSON.stringify(badge);
       if (this.badges.get(tabId) !== b) {
         this.badges.set(tabId, b);
-        await this.ports.setBadge(tabId, badge).catch(() => undefined);
+        await this.ports.setBadge(tabId, badge).catch(() => this.badges.delete(tabId));
       }
     }
   }
@@ -238,8 +358,11 @@ export class Hub {
   }
 }
 
-/** Keeps every flow and tab of a damaged stored state that is still valid on its own. */
-function salvage(stored: unknown, log: (m: string) => void): EngineState {
+/**
+ * Keeps every flow and tab of a damaged stored state that is still valid on its own. New flow ids
+ * continue after the highest kept `flow-<n>` (the engine also never reuses one).
+ */
+export function salvage(stored: unknown, log: (m: string) => void): EngineState {
   const state = initialState();
   if (typeof stored !== 'object' || stored === null) {
     log('stored state unreadable; starting afresh');
@@ -249,19 +372,39 @@ function salvage(stored: unknown, log: (m: string) => void): EngineState {
   const flows = typeof s.flows === 'object' && s.flows ? (s.flows as Record<string, unknown>) : {};
   const tabs = typeof s.tabs === 'object' && s.tabs ? (s.tabs as Record<string, unknown>) : {};
   let kept = 0;
+  let total = 0;
   for (const [id, flow] of Object.entries(flows)) {
-    const one = EngineStateSchema.shape.flows.safeParse({ [id]: flow });
-    if (one.success) Object.assign(state.flows, one.data), kept++;
+    total++;
+    if (!/^flow-\d{1,15}$/.test(id)) continue; // the engine names flows `flow-<n>`; nothing else (`__proto__`) is one
+    const one = FlowStateSchema.safeParse(flow);
+    if (one.success && one.data.id === id) {
+      state.flows[id] = one.data;
+      kept++;
+    }
   }
   for (const [id, tab] of Object.entries(tabs)) {
-    const one = EngineStateSchema.shape.tabs.safeParse({ [id]: tab });
-    if (one.success) Object.assign(state.tabs, one.data);
+    if (!/^\d{1,15}$/.test(id)) continue;
+    const one = TabStateSchema.safeParse(tab);
+    if (one.success) state.tabs[id] = one.data;
   }
-  for (const tab of Object.values(state.tabs)) if (tab.flowId && !state.flows[tab.flowId]) tab.flowId = null;
-  state.seq = typeof s.seq === 'number' && Number.isInteger(s.seq) && s.seq >= 0 ? s.seq : Object.keys(state.flows).length + 1000;
-  state.lastActiveFlowId = typeof s.lastActiveFlowId === 'string' && state.flows[s.lastActiveFlowId] ? s.lastActiveFlowId : null;
-  log(`stored state was damaged; kept ${kept} of ${Object.keys(flows).length} flows`);
-  return state;
+  for (const tab of Object.values(state.tabs)) if (tab.flowId && !Object.hasOwn(state.flows, tab.flowId)) tab.flowId = null;
+  const storedSeq = typeof s.seq === 'number' && Number.isSafeInteger(s.seq) && s.seq >= 0 ? s.seq : 0;
+  state.seq = Math.max(storedSeq, ...Object.keys(state.flows).map(flowNumber));
+  state.lastActiveFlowId = typeof s.lastActiveFlowId === 'string' && Object.hasOwn(state.flows, s.lastActiveFlowId) ? s.lastActiveFlowId : null;
+  log(`stored state was damaged; kept ${kept} of ${total} flows`);
+  const check = EngineStateSchema.safeParse(state);
+  if (check.success) return check.data;
+  log(`salvaged state still invalid (${check.error.issues[0]?.message ?? ''}); starting afresh`);
+  return initialState();
+}
+
+/** parseMessage, which never throws (a payload whose `kind` cannot even be printed is dropped too). */
+function safeParseMessage<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
+  try {
+    return parseMessage(schema, input);
+  } catch (err) {
+    return { ok: false, reason: `dropped unreadable message: ${String(err)}` };
+  }
 }
 
 function safeUrl(url: string): URL | undefined {
