@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension, finds (or installs) Chromium, and opens it with the extension
+// on the Partner Center replica (https://partner.microsoft.com/dashboard, served from test/replica).
+// With a display ($DISPLAY): a headed browser; the command returns when you close it.
+// Without one (or with --walk): a headless walk-through that follows the guide click by click and
+// saves a screenshot of each step to test-results/start/NN-<step>.png.
+// Options: --walk (headless walk even with a display), --locale=<ll-CC> (default en-US),
+//          --ui=2019|2021 (replica UI variant), --no-build.
+import { spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { findChromium, chromiumVersion } from './chromium.mjs';
+import { launchExtension, ROOT } from '../test/e2e/launch.mjs';
+import { walkGuide, WalkError } from '../test/e2e/walk.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const locale = option('locale', 'en-US');
+const ui = option('ui', '');
+const walk = flag('walk') || !process.env.DISPLAY;
+const START_URL = `https://partner.microsoft.com/dashboard${ui ? `?replica-ui=${ui}` : ''}`;
+
+function build() {
+  if (flag('no-build')) return;
+  console.log('> npx wxt build');
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\nThe build failed (exit ${r.status ?? r.signal}).`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  build();
+  const chromium = findChromium();
+  console.log(`Chromium: ${chromium} (${chromiumVersion(chromium)})`);
+  const ext = await launchExtension({ locale, headless: walk, viewport: walk ? { width: 1280, height: 800 } : null });
+  const shutdown = async () => {
+    await ext.close();
+    process.exit(130);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  console.log(`Extension loaded: ${ext.extensionId}`);
+  await ext.page.goto(START_URL);
+
+  if (!walk) {
+    console.log(`Opened ${START_URL} (a local replica of Partner Center; other sites are blocked).`);
+    console.log('Follow the guide; close the browser window to finish.');
+    await new Promise((resolve) => ext.context.once('close', resolve));
+    await ext.close();
+    return;
+  }
+
+  const outDir = join(ROOT, 'test-results', 'start');
+  await rm(outDir, { recursive: true, force: true });
+  console.log(`No display${process.env.DISPLAY ? ' (--walk)' : ''}: walking the guide headless from ${START_URL}`);
+  try {
+    const { steps } = await walkGuide({ context: ext.context, page: ext.page, outDir, timeoutMs: 10_000, log: (l) => console.log(l) });
+    console.log(`\nDone: ${steps.length} steps. Screenshots in ${relative(process.cwd(), outDir) || outDir}/`);
+  } catch (e) {
+    if (e instanceof WalkError) {
+      console.error(`\nThe walk-through stopped: ${e.message}`);
+      console.error(`Screenshots so far in ${relative(process.cwd(), outDir) || outDir}/`);
+      process.exitCode = 1;
+    } else {
+      throw e;
+    }
+  } finally {
+    await ext.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(1);
+});
