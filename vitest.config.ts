@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { fileURLToPath } from 'node:url';
+
+// Private copy of the build made by test/e2e/global-setup.ts (see E2E_EXTENSION_DIR in launch.mjs).
+const e2eExtensionDir = fileURLToPath(new URL('./test-results/e2e-extension/chrome-mv3', import.meta.url));
 
 // Two projects: `unit` (Node, with WXT's fake browser) and `e2e` (a real Chromium with the built
 // extension and the portal replicas; one file at a time: the machines have 2 cores).
@@ -20,6 +24,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          env: { EG_EXTENSION_DIR: e2eExtensionDir },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -8,6 +8,7 @@ export {
   ROOT,
   REPLICA_DIR,
   EXTENSION_DIR,
+  E2E_EXTENSION_DIR,
   replicaFileFor,
   routeReplicas,
   launchExtension,

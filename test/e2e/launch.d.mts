@@ -3,6 +3,7 @@ import type { BrowserContext, Page, Worker, Locator } from 'playwright-core';
 export const ROOT: string;
 export const REPLICA_DIR: string;
 export const EXTENSION_DIR: string;
+export const E2E_EXTENSION_DIR: string;
 export const REPLICA_ASSET_PREFIX: string;
 export const PARTNER_CENTER_HOSTS: string[];
 export const ADMIN_CENTER_HOSTS: string[];

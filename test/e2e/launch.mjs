@@ -11,6 +11,8 @@ import { findChromium } from '../../scripts/chromium.mjs';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REPLICA_DIR = join(ROOT, 'test', 'replica');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** Private copy of the build that the e2e run uses (so a rebuild during the run can't break it). */
+export const E2E_EXTENSION_DIR = join(ROOT, 'test-results', 'e2e-extension', 'chrome-mv3');
 export const REPLICA_ASSET_PREFIX = '/__replica/';
 
 export const PARTNER_CENTER_HOSTS = ['partner.microsoft.com'];
@@ -106,9 +108,11 @@ function requestOrigin(req) {
 
 /**
  * Launches Chromium with the built extension, routes the replicas, waits for the service worker.
+ * The extension comes from `extensionPath`, else $EG_EXTENSION_DIR (set for the e2e project to the
+ * copy made by global-setup), else .output/chrome-mv3.
  * @param {{ locale?: string, headless?: boolean, extensionPath?: string, viewport?: { width: number, height: number } | null, slowMo?: number }} [opts]
  */
-export async function launchExtension({ locale = 'en-US', headless = true, extensionPath = EXTENSION_DIR, viewport = { width: 1280, height: 800 }, slowMo } = {}) {
+export async function launchExtension({ locale = 'en-US', headless = true, extensionPath = process.env.EG_EXTENSION_DIR || EXTENSION_DIR, viewport = { width: 1280, height: 800 }, slowMo } = {}) {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath} (manifest.json missing). Run \`npx wxt build\` first.`);
   }
