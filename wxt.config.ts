@@ -1,11 +1,47 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { noEval } from './scripts/no-eval-plugin';
+
+/** Firefox's add-on id; also the key of its enterprise policy (README, "Enterprise deployment"). */
+const GECKO_ID = 'escalation-guide-partner-center@extensions';
+/** The managed-storage schema (Chrome, Edge): assets/managed-schema.json, emitted at the root. */
+const MANAGED_SCHEMA = 'managed-schema.json';
+
 
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   i18n: { localesDir: 'assets/locales' },
-  vite: () => ({ plugins: [preact()] }),
+  // Manifest V3 for every browser (Firefox: background scripts and sidebar_action; WXT maps them).
+  manifestVersion: 3,
+  zip: {
+    // npm run zip: chrome, edge and firefox packages, plus the Firefox sources AMO asks for.
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    excludeSources: ['test-results/**', 'bench-results/**', '**/*.log'],
+  },
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', MANAGED_SCHEMA), relativeDest: MANAGED_SCHEMA });
+    },
+    // Per browser. Permissions stay exactly SPEC.md's (test/unit/security.test.ts): Firefox has no
+    // sidePanel permission (its sidebar needs none) and takes policy from policies.json instead
+    // of a managed schema.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') {
+        manifest.permissions = manifest.permissions?.filter((p) => p !== 'sidePanel');
+        manifest.browser_specific_settings = {
+          ...manifest.browser_specific_settings,
+          // 140: the ESR line, and the first with data_collection_permissions (Android: 142).
+          gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
+        } as typeof manifest.browser_specific_settings;
+      } else {
+        (manifest as { storage?: { managed_schema: string } }).storage = { managed_schema: MANAGED_SCHEMA };
+      }
+    },
+  },
+  vite: () => ({ plugins: [preact(), noEval()] }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
