@@ -41,7 +41,12 @@ export default defineConfig({
       }
     },
   },
-  vite: () => ({ plugins: [preact(), noEval()] }),
+  vite: () => ({
+    plugins: [preact(), noEval()],
+    // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
+    // fetch() in the bundle.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
