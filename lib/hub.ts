@@ -197,7 +197,8 @@ export class Hub {
   private async surfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
     const origin = sender.extensionOrigin.replace(/\/+$/, '');
     const fromUrl = typeof sender.url === 'string' ? safeUrl(sender.url) : undefined;
-    if (!origin || !fromUrl || fromUrl.origin !== origin) return this.drop(`surface message from ${String(sender.url)}`);
+    // `URL.origin` is "null" for non-web schemes in some runtimes: compare scheme and host.
+    if (!origin || !fromUrl || `${fromUrl.protocol}//${fromUrl.host}` !== origin) return this.drop(`surface message from ${String(sender.url)}`);
     const parsed = safeParseMessage(SurfaceMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
     const msg = parsed.message;
