@@ -22,6 +22,7 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
@@ -293,6 +294,15 @@ describe('surfaces, en-US browser', () => {
     await options.locator('[data-loaded="true"]').waitFor();
     expect(await axeViolations(options)).toEqual([]);
     await options.close();
+  });
+
+  it('dark theme (prefers-color-scheme): no serious or critical violation either', async () => {
+    for (const p of [panel, popup]) await p.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(panel)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
+    await shot(panel, 'en-sidepanel-dark');
+    await shot(popup, 'en-popup-dark');
+    for (const p of [panel, popup]) await p.emulateMedia({ colorScheme: 'light' });
   });
 
   it('the popup opens the side panel (a user gesture in the popup)', async () => {
