@@ -6,6 +6,7 @@ export interface ReplicaCustomer {
   relationship: string;
 }
 export const CUSTOMERS: readonly ReplicaCustomer[];
+export const XSS_CUSTOMER: Readonly<ReplicaCustomer>;
 export function customerByTenantId(tenantId: string | null | undefined): ReplicaCustomer | undefined;
 export function customerByDomain(domain: string | null | undefined): ReplicaCustomer | undefined;
 export function delegatedLink(customer: ReplicaCustomer, variant: '2019' | '2021'): string;
