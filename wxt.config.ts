@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { noEval } from './scripts/no-eval-plugin';
 
@@ -8,6 +9,24 @@ const GECKO_ID = 'escalation-guide-partner-center@extensions';
 /** The managed-storage schema (Chrome, Edge): assets/managed-schema.json, emitted at the root. */
 const MANAGED_SCHEMA = 'managed-schema.json';
 
+/**
+ * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
+ * and Firefox alike) instead of webextension-polyfill: the polyfill would take 3 KB gz of their
+ * 20 KB budget. Only imports from the content-script side (WXT's content-script context and
+ * lib/content-main.ts) are redirected; every other entrypoint keeps the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/]content-main\.ts$)/;
+  return {
+    name: 'native-browser-in-content-scripts',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'wxt/browser' && source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      if (!importer || !fromContentScript.test(importer)) return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
 
 export default defineConfig({
   imports: false,
@@ -42,7 +61,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noEval()],
+    plugins: [nativeBrowserInContentScripts(), preact(), noEval()],
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },

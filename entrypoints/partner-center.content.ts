@@ -1,5 +1,14 @@
+/** Partner Center: detects the page, rings the next click, reports pages and clicks (lib/content-main.ts). */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startGuide } from '../lib/content-main';
+
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    startGuide(ctx, 'partner-center');
+  },
 });
+
+// Test URLs (replicas, test/replica): https://partner.microsoft.com/dashboard,
+// https://partner.microsoft.com/dashboard/v2/customers/list

@@ -8,7 +8,7 @@
  * can cover it or become its containing block; everything is `pointer-events: none` except its
  * own buttons.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { follow, isInView, placeCard } from './place';
 import { OVERLAY_CSS, RING_PAD } from './styles';
 
 /** Text parts of a sentence with the page's label in it: before, label, after. */
@@ -75,12 +75,11 @@ function icon(path: string): SVGSVGElement {
 }
 const MINIMIZE_PATH = 'M3 8.5h10a.5.5 0 0 0 0-1H3a.5.5 0 0 0 0 1z';
 
-function labelled(t: LabelledText, tag: 'p' | 'strong', cls: string): HTMLElement {
+function labelled(t: LabelledText, cls: string): HTMLElement {
   const p = el('p', { class: cls });
   if (t.before) p.append(t.before);
   p.append(el('strong', { lang: t.labelLang }, t.label));
   if (t.after) p.append(t.after);
-  void tag;
   return p;
 }
 
@@ -97,7 +96,8 @@ export class Overlay {
   private readonly fallback: HTMLElement;
   private readonly pill: HTMLButtonElement;
   private target: Element | null = null;
-  private stopAuto: (() => void) | null = null;
+  private stopFollow: (() => void) | null = null;
+  private frame = 0;
   private pulseTimer = 0;
   private cardShown = false;
   private destroyed = false;
@@ -153,6 +153,7 @@ export class Overlay {
   destroy(): void {
     this.destroyed = true;
     this.setTarget(null, false);
+    cancelAnimationFrame(this.frame);
     clearTimeout(this.pulseTimer);
     this.host.remove();
   }
@@ -160,10 +161,10 @@ export class Overlay {
   /** Rings `target` (null: no ring) and keeps the ring and card on it; `pulse` on a new step's target. */
   setTarget(target: Element | null, pulse: boolean): void {
     if (target !== this.target) {
-      this.stopAuto?.();
-      this.stopAuto = null;
+      this.stopFollow?.();
+      this.stopFollow = null;
       this.target = target;
-      if (target) this.stopAuto = autoUpdate(target, this.ring, () => void this.update(), { layoutShift: true });
+      if (target) this.stopFollow = follow(target, [this.card, this.dock], () => this.reposition());
     }
     this.ring.hidden = !target;
     if (target && pulse) {
@@ -174,7 +175,7 @@ export class Overlay {
       this.pulseTimer = window.setTimeout(() => this.ring.classList.remove('pulse'), 1500);
     }
     this.syncCard();
-    void this.update();
+    this.update();
   }
 
   get ringedElement(): Element | null {
@@ -188,12 +189,12 @@ export class Overlay {
       min.addEventListener('click', () => this.events.minimize(true));
       this.card.replaceChildren(
         el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
-        labelled(model.click, 'strong', 'click'),
+        labelled(model.click, 'click'),
         el('p', { class: 'why' }, model.why),
       );
     }
     this.syncCard();
-    void this.update();
+    this.update();
   }
 
   setFallback(model: FallbackModel | null): void {
@@ -203,7 +204,7 @@ export class Overlay {
     min.addEventListener('click', () => this.events.minimize(true));
     this.fallback.replaceChildren(
       el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
-      labelled(model.title, 'strong', 'click'),
+      labelled(model.title, 'click'),
       el('p', { class: 'where' }, model.where),
     );
   }
@@ -233,45 +234,42 @@ export class Overlay {
     );
   }
 
+  /** Places ring and card again at the next frame (the page changed: scroll, resize, mutations). */
+  reposition(): void {
+    if (!this.frame && this.target) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.update();
+      });
+    }
+  }
+
   private syncCard(): void {
     this.card.hidden = !(this.cardShown && this.target);
   }
 
   /** Places the ring on the target and the card beside it (never over it). */
-  private async update(): Promise<void> {
+  private update(): void {
     const target = this.target;
-    if (!target) {
+    if (!target?.isConnected) {
       this.dock.classList.remove('low');
       return;
     }
-    if (!target.isConnected) return;
     const r = target.getBoundingClientRect();
+    const box = { left: r.left - RING_PAD, top: r.top - RING_PAD, right: r.right + RING_PAD, bottom: r.bottom + RING_PAD };
     const rs = this.ring.style;
-    rs.transform = `translate(${Math.round(r.left - RING_PAD)}px, ${Math.round(r.top - RING_PAD)}px)`;
-    rs.width = `${Math.round(r.width + 2 * RING_PAD)}px`;
-    rs.height = `${Math.round(r.height + 2 * RING_PAD)}px`;
-    // The dock (warnings, pill, fallback) moves down when it would sit on the target.
+    rs.transform = `translate(${box.left}px, ${box.top}px)`;
+    rs.width = `${box.right - box.left}px`;
+    rs.height = `${box.bottom - box.top}px`;
+    // Scrolled out of its container or the viewport: no ring floating over other content.
+    rs.visibility = isInView(target) ? '' : 'hidden';
+    // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
     const d = this.dock.getBoundingClientRect();
-    const top = 64;
-    const overlaps = d.width > 0 && r.right > window.innerWidth - 16 - d.width && r.left < window.innerWidth - 16 && r.bottom > top && r.top < top + Math.max(d.height, 40);
-    this.dock.classList.toggle('low', overlaps);
-
-    const floating = this.card.hidden ? this.ring : this.card;
-    const pos = await computePosition(target, floating, {
-      strategy: 'fixed',
-      placement: 'right-start',
-      middleware: [
-        offset(RING_PAD + 10),
-        flip({ fallbackPlacements: ['bottom-start', 'left-start', 'top-start', 'bottom', 'top'], padding: 8 }),
-        shift({ padding: 8 }),
-        hide({ strategy: 'referenceHidden' }),
-      ],
-    });
-    if (this.target !== target) return;
-    const hidden = !!pos.middlewareData.hide?.referenceHidden;
-    this.ring.style.visibility = hidden ? 'hidden' : '';
-    if (floating === this.card) {
-      this.card.style.transform = `translate(${Math.round(pos.x)}px, ${Math.round(pos.y)}px)`;
+    this.dock.classList.toggle('low', d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height);
+    if (!this.card.hidden) {
+      const p = placeCard(box, this.card.offsetWidth, this.card.offsetHeight, innerWidth, innerHeight);
+      this.card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
+      this.card.dataset.side = p.side;
     }
   }
 }

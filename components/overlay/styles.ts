@@ -6,8 +6,8 @@
 export const RING_PAD = 4;
 
 export const OVERLAY_CSS = `
-.eg { all: initial; font-family: 'Segoe UI', 'Segoe UI Web (West European)', system-ui, -apple-system, BlinkMacSystemFont,
-  Roboto, 'Helvetica Neue', 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto Sans KR', sans-serif;
+.eg { all: initial; font-family: 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto,
+  'Helvetica Neue', 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif;
   font-size: 14px; line-height: 20px; color: #242424; pointer-events: none;
   --eg-ring: #d1007a; --eg-ring-soft: rgba(209, 0, 122, .35); --eg-halo: #ffffff;
   --eg-bg: #ffffff; --eg-fg: #242424; --eg-fg2: #616161; --eg-stroke: #e0e0e0; --eg-hover: #f5f5f5;
@@ -38,8 +38,8 @@ export const OVERLAY_CSS = `
 .card .head { display: flex; align-items: center; gap: 8px; min-height: 24px; }
 .card .step { flex: 1; font-size: 12px; line-height: 16px; font-weight: 600; color: var(--eg-accent);
   text-transform: none; letter-spacing: 0; }
-.card .click { margin: 4px 0 0; font-size: 15px; line-height: 21px; font-weight: 600; }
-.card .click strong { font-weight: 700; }
+.card .click { margin: 4px 0 0; font-size: 15px; line-height: 21px; font-weight: 400; }
+.card .click strong { font-weight: 600; }
 .card .why { margin: 4px 0 0; font-size: 13px; line-height: 18px; color: var(--eg-fg2); }
 .card .where { margin: 6px 0 0; font-size: 13px; line-height: 18px; }
 

@@ -1,0 +1,459 @@
+/**
+ * The content scripts' shared body: a thin adapter between the live page and lib/ (the flow data,
+ * the page detectors, the deep locator) and the background's engine. It detects the page, asks
+ * the background for the tab's view, rings the current step's target, and reports pages and
+ * clicks. Everything it starts ends on navigation (per page) or on invalidation (all).
+ *
+ * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
+ */
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './flow';
+import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
+import { detectPage, type PageKind } from './pages';
+import { GUID, customerTenantFromUrl } from './tenant';
+import { DeepWatch, TargetTracker, flatText, matchWithin, type Found } from './locator';
+import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive } from './page-probe';
+import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
+import type { ContentMessage } from './messages';
+import type { TabView } from './view';
+import type { Customer, Warning } from './engine';
+
+/** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
+export type ContentView = TabView & { overlayEnabled?: boolean; lang?: string; warningsDismissible?: boolean };
+
+export const TARGET_ATTR = 'data-escalation-guide-target';
+/** The fallback card shows when the target is not found within this long of the step's page. */
+export const FALLBACK_MS = 3000;
+/** After a click on the target, the ring waits this long for the next step before coming back. */
+const CLICK_GRACE_MS = 2000;
+
+/** i18n.t over keys built at run time (step data names its `why.*` and `where.*` keys). */
+const t = (key: string, subs?: (string | number)[]): string =>
+  (i18n.t as (k: string, s?: string[]) => string)(key, subs?.map(String));
+const MARK = '\uE000';
+function withLabel(key: string, label: string, labelLang: string, subs: (string | number)[] = []): LabelledText {
+  const [before = '', after = ''] = t(key, [MARK, ...subs]).split(MARK);
+  return { before, label, after, labelLang };
+}
+
+/** A small hand check of a pushed view (no zod here): a wrong shape is ignored. */
+export function asView(v: unknown): ContentView | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (o.step !== null && !(STEP_IDS as readonly unknown[]).includes(o.step)) return null;
+  if (typeof o.clickIndex !== 'number' || typeof o.stepNumber !== 'number') return null;
+  if (!Array.isArray(o.warnings)) o.warnings = [];
+  return o as unknown as ContentView;
+}
+
+const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
+const GUID_ONLY = new RegExp(`^${GUID.source}$`, 'i');
+
+/** The customer a click in the customer list picked: tenant id from row/cell ids, name, domain. */
+export function customerFromPath(path: readonly EventTarget[], target: Element): Customer | undefined {
+  let tenantId: string | undefined;
+  let nameEl: Element | undefined;
+  let row: Element | undefined;
+  for (const n of path) {
+    if (n === target) break;
+    if (!(n instanceof Element)) continue;
+    const id = n.id;
+    let m: RegExpExecArray | null;
+    if (!nameEl && /^cell-displayName-/i.test(id)) nameEl = n;
+    if (!tenantId && (m = /^row-(.+)$/.exec(id)) && GUID_ONLY.test(m[1]!)) {
+      tenantId = m[1]!;
+      row = n;
+    }
+    if (!tenantId && (m = /^cell-[A-Za-z]+-(.+)$/.exec(id)) && GUID_ONLY.test(m[1]!)) tenantId = m[1]!;
+    if (!tenantId && n instanceof HTMLAnchorElement) tenantId = customerTenantFromUrl(n.href);
+  }
+  if (!tenantId) return undefined;
+  const root = (row ?? nameEl ?? target).getRootNode() as Document | ShadowRoot;
+  nameEl ??= root.getElementById?.(`cell-displayName-${tenantId}`) ?? undefined;
+  const name = nameEl ? flatText(nameEl, 300).replace(/\s+/g, ' ').trim() : '';
+  const domain = (root.getElementById?.(`cell-domainName-${tenantId}`)?.textContent ?? '').trim();
+  const out: Customer = { tenantId: tenantId.toLowerCase() };
+  if (name && name.length <= 300) out.name = name;
+  if (DOMAIN.test(domain) && domain.length <= 253) out.domain = domain.toLowerCase();
+  return out;
+}
+
+function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
+  for (const n of path) {
+    if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
+      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
+    }
+    if (n === target) break;
+  }
+  return undefined;
+}
+
+interface Spec {
+  step: StepId;
+  clickIndex: number;
+  candidates: Candidate[];
+}
+
+/**
+ * Starts the guide in this tab. Run at `document_start`, it reports a delegated entry
+ * (BeginClientSession.aspx) at once, before the page redirects away, and starts the rest when the
+ * document is parsed.
+ */
+export function startGuide(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
+  if (document.readyState !== 'loading') return run(ctx, portal);
+  if (detectPage(location.href) === 'delegated-entry') {
+    void browser.runtime.sendMessage({ kind: 'page', url: location.href, page: 'delegated-entry' } satisfies ContentMessage).catch(() => undefined);
+  }
+  document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
+}
+
+function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
+  const watch = new DeepWatch(document);
+  const timers = new Set<number>();
+  const later = (fn: () => void, ms: number): number => {
+    const id = window.setTimeout(() => {
+      timers.delete(id);
+      if (!ctx.isInvalid) fn();
+    }, ms);
+    timers.add(id);
+    return id;
+  };
+  const cancel = (id: number) => {
+    clearTimeout(id);
+    timers.delete(id);
+  };
+
+  let url = location.href;
+  let navAt = performance.now();
+  let page: PageKind | null = detectLive(url, watch);
+  let customerName: string | undefined = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
+  let view: ContentView | null = null;
+  let spec: Spec | null = null;
+  let specKey = '';
+  let specAt = 0;
+  let fallbackDue = false;
+  let fallbackTimer = 0;
+  let pulseNext = false;
+  let marked: Element | null = null;
+  let localMinimized: boolean | null = null;
+  const localDismissed = new Set<string>();
+  let suppressed: { key: string; until: number } | null = null;
+  let overlay: Overlay | null = null;
+
+  const tracker = new TargetTracker<Candidate>(watch, (found, reason) => onTarget(found, reason));
+
+  const send = (msg: ContentMessage): Promise<unknown> => {
+    if (ctx.isInvalid) return Promise.resolve(undefined);
+    try {
+      return browser.runtime.sendMessage(msg).catch(() => undefined);
+    } catch {
+      return Promise.resolve(undefined);
+    }
+  };
+
+  /** Reports the page; the background answers with the tab's view. */
+  const report = () =>
+    send({ kind: 'page', url, page, ...(customerName ? { customerName } : {}) }).then((v) => {
+      const next = asView(v);
+      if (next) applyView(next);
+      else void requestView();
+    });
+
+  let viewRequest = 0;
+  async function requestView(attempt = 0): Promise<void> {
+    const n = ++viewRequest;
+    const v = asView(await send({ kind: 'get-view' }));
+    if (n !== viewRequest || ctx.isInvalid) return;
+    if (v) applyView(v);
+    else if (attempt < 4) later(() => void requestView(attempt + 1), 250 * 2 ** attempt);
+  }
+
+  function applyView(v: ContentView): void {
+    const prevKey = view ? `${view.step}|${view.clickIndex}` : '';
+    view = v;
+    if (`${v.step}|${v.clickIndex}` !== prevKey) {
+      suppressed = null;
+      pulseNext = true;
+    }
+    if (localMinimized === v.minimized) localMinimized = null;
+    localDismissed.clear();
+    resync(false);
+    draw();
+  }
+
+  /** The clicks to look for now, from the view's step and the page. */
+  function wantedSpec(): Spec | null {
+    if (!view?.step || view.complete || page === 'delegated-entry') return null;
+    const candidates = candidatesOn(stepOf(view.step), page ?? undefined, portal, view.clickIndex);
+    return candidates.length ? { step: view.step, clickIndex: view.clickIndex, candidates } : null;
+  }
+
+  /** Points the tracker at the current step's target (a full scan) when the step or page changed. */
+  function resync(force: boolean): void {
+    const next = wantedSpec();
+    const key = next ? `${next.step}|${next.clickIndex}|${next.candidates.map((c) => c.variant).join(',')}|${page}` : '';
+    if (!force && key === specKey) return;
+    specKey = key;
+    spec = next;
+    fallbackDue = false;
+    cancel(fallbackTimer);
+    // The fallback counts from the page's detection for the first step seen on it, else from now.
+    const now = performance.now();
+    specAt = now - navAt < FALLBACK_MS && force ? navAt : now;
+    tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
+    if (next && !tracker.target) armFallback(specAt);
+  }
+
+  function armFallback(from: number): void {
+    cancel(fallbackTimer);
+    fallbackTimer = later(() => {
+      if (spec && !tracker.target) {
+        fallbackDue = true;
+        draw();
+      }
+    }, Math.max(0, from + FALLBACK_MS - performance.now()));
+  }
+
+  function onTarget(found: Found<Candidate> | null, reason: 'found' | 'replaced' | 'lost'): void {
+    if (found) {
+      fallbackDue = false;
+      cancel(fallbackTimer);
+      if (reason === 'found' && spec) {
+        // A target not in view (a scrolled container, a long page) is brought into view, once.
+        const r = found.el.getBoundingClientRect();
+        if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth || clippedByScroller(found.el)) {
+          found.el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+        }
+      }
+    } else if (spec && specKey) {
+      armFallback(performance.now());
+    }
+    draw();
+  }
+
+  const isMinimized = () => localMinimized ?? view?.minimized ?? false;
+  const pageLang = (): PageLang => pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
+
+  function ensureOverlay(): Overlay {
+    if (!overlay) {
+      overlay = new Overlay(
+        {
+          minimize: (minimized) => {
+            localMinimized = minimized;
+            void send({ kind: 'minimize', minimized });
+            draw();
+          },
+          warningAction: (id) => {
+            const w = view?.warnings.find((x) => x.id === id);
+            const tenantId = w?.selected?.tenantId ?? view?.customer?.tenantId;
+            void send({ kind: 'open-partner-center', ...(tenantId && id !== 'not-from-dashboard' ? { tenantId } : {}) });
+          },
+          dismissWarning: (id) => {
+            localDismissed.add(id);
+            void send({ kind: 'dismiss-warning', warning: id as Warning['id'] });
+            draw();
+          },
+        },
+        (view?.lang ?? t('@@ui_locale')).replace('_', '-'),
+      );
+    }
+    overlay.mount();
+    return overlay;
+  }
+
+  function setMark(el: Element | null, step: StepId | null): void {
+    if (marked && marked !== el) marked.removeAttribute(TARGET_ATTR);
+    marked = el;
+    if (el && step) el.setAttribute(TARGET_ATTR, step);
+  }
+
+  function warningModels(): WarningModel[] {
+    const list = (view?.warnings ?? []).filter((w) => !localDismissed.has(w.id));
+    const dismiss = view?.warningsDismissible === false ? null : t('overlay.dismiss');
+    const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
+    return list.map((w) => {
+      switch (w.id) {
+        case 'not-from-dashboard':
+          return { id: w.id, title: t('ui.warning.notFromDashboard.title'), body: t('ui.warning.notFromDashboard.body'), action: t('ui.warning.notFromDashboard.action'), dismiss };
+        case 'own-tenant-context':
+          return {
+            id: w.id, title: t('ui.warning.ownTenant.title'), body: t('ui.warning.ownTenant.body'),
+            action: w.selected?.tenantId ? t('ui.warning.ownTenant.action') : t('ui.warning.notFromDashboard.action'), dismiss,
+          };
+        default:
+          return {
+            id: w.id, title: t('ui.warning.mismatch.title'), body: t('ui.warning.mismatch.body', [who(w.selected), w.opened?.value ?? '']),
+            action: t('ui.warning.mismatch.action'), dismiss,
+          };
+      }
+    });
+  }
+
+  /** Renders the overlay from the state: ring + card (or pill), fallback, warnings. */
+  function draw(): void {
+    if (ctx.isInvalid) return;
+    const enabled = view?.overlayEnabled !== false;
+    const found = tracker.target;
+    const now = performance.now();
+    if (suppressed && (suppressed.key !== specKey || now > suppressed.until)) suppressed = null;
+    const ring = enabled && spec && found && !suppressed ? found : null;
+    setMark(ring?.el ?? null, spec?.step ?? null);
+    const warnings = enabled ? warningModels() : [];
+    const showFallback = enabled && !!spec && !found && fallbackDue && !suppressed;
+    if (!ring && !showFallback && !warnings.length) {
+      if (overlay) {
+        overlay.setTarget(null, false);
+        overlay.setCard(null);
+        overlay.setFallback(null);
+        overlay.setPill(null);
+        overlay.setWarnings([]);
+      }
+      pulseNext = pulseNext || !ring;
+      return;
+    }
+    const o = ensureOverlay();
+    const lang = pageLang();
+    const minimized = isMinimized();
+    const step = spec?.step;
+    const label: LabelId | undefined = (ring?.click ?? spec?.candidates[0]?.click)?.label;
+    const shown = label ? labelFor(label, lang) : '';
+    const stepText = step ? t('overlay.step', [view!.stepNumber, STEP_IDS.length]) : '';
+    o.setWarnings(warnings);
+    if (ring && step) {
+      o.setTarget(ring.el, pulseNext);
+      pulseNext = false;
+      if (minimized) o.setCard(null);
+      else {
+        const key = step === 'select-customer' ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
+        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
+      }
+    } else {
+      o.setTarget(null, false);
+      o.setCard(null);
+    }
+    o.setFallback(showFallback && !minimized && step
+      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
+      : null);
+    o.setPill(minimized && step && (ring || showFallback) ? { text: t('overlay.pill', [view!.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+  }
+
+  // ---- Navigation -------------------------------------------------------------------------
+
+  function onLocation(): void {
+    if (ctx.isInvalid || location.href === url) return;
+    url = location.href;
+    navAt = performance.now();
+    page = detectLive(url, watch);
+    customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
+    void report();
+    // A new page: start over the search (a full scan), even for the same step.
+    resync(true);
+    draw();
+  }
+
+  /** Headings rendered since the last frame may change what a document-reading detector says. */
+  function onHeadings(): void {
+    const next = detectLive(url, watch);
+    const name = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
+    if (next === page && name === customerName) return;
+    const pageChanged = next !== page;
+    page = next;
+    customerName = name;
+    void report();
+    if (pageChanged) {
+      resync(true);
+      draw();
+    }
+  }
+
+  const unsubscribe = watch.onFrame((c) => {
+    if (location.href !== url) onLocation();
+    if (c.added.length && (dependsOnDocument(url) || customerTenantFromUrl(url))) {
+      const headings = matchWithin(c.added, HEADING_SELECTOR).length > 0 || c.textParents.some((p) => p.closest(HEADING_SELECTOR));
+      if (headings) onHeadings();
+    }
+    if (overlay && !overlay.host.isConnected && (marked || fallbackDue)) overlay.mount();
+    overlay?.reposition();
+  });
+
+  const opts = { capture: true, signal: ctx.signal } as const;
+  window.addEventListener('popstate', () => onLocation(), opts);
+  window.addEventListener('hashchange', () => onLocation(), opts);
+  // A tab in the background may have missed a push (the flow moved on in another tab).
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void requestView(), opts);
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener?.('currententrychange', () => onLocation(), { signal: ctx.signal });
+
+  // ---- Clicks ---------------------------------------------------------------------------------
+
+  window.addEventListener(
+    'click',
+    (e) => {
+      const found = tracker.target;
+      if (!found || !spec || !view?.step || !e.isTrusted) return;
+      const path = e.composedPath();
+      const i = path.indexOf(found.el);
+      if (i < 0) return;
+      const within = found.click.clickWithin;
+      if (within && !path.slice(0, i + 1).some((n) => n instanceof Element && n.matches(within))) return;
+      const msg: Extract<ContentMessage, { kind: 'clicked' }> = { kind: 'clicked', step: spec.step, clickIndex: spec.clickIndex, last: found.data.last };
+      if (spec.step === 'select-customer') {
+        const customer = customerFromPath(path, found.el);
+        if (customer) msg.customer = customer;
+      }
+      const href = hrefIn(path, found.el);
+      if (href) msg.href = href;
+      void send(msg).then(() => requestView());
+      suppressed = { key: specKey, until: performance.now() + CLICK_GRACE_MS };
+      later(() => draw(), CLICK_GRACE_MS + 50);
+      draw();
+    },
+    opts,
+  );
+
+  // ---- Messages from the background --------------------------------------------------------
+
+  const onMessage = (msg: unknown) => {
+    if (!msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
+    const v = asView((msg as { view?: unknown }).view);
+    if (v) applyView(v);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener?.(onMessage);
+    unsubscribe();
+    tracker.stop();
+    watch.stop();
+    for (const id of timers) clearTimeout(id);
+    timers.clear();
+    setMark(null, null);
+    overlay?.destroy();
+    overlay = null;
+  });
+
+  void report();
+}
+
+function reducedMotion(): boolean {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Whether a scroll container between the element and the document hides it. */
+function clippedByScroller(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  let n: Node | null = el;
+  for (let depth = 0; n && depth < 40; depth++) {
+    const parent: Node | null = (n as Element).assignedSlot ?? n.parentNode ?? null;
+    n = parent instanceof ShadowRoot ? parent.host : parent;
+    if (!(n instanceof Element) || n === document.documentElement) return false;
+    const cs = getComputedStyle(n);
+    if (/(auto|scroll|hidden)/.test(cs.overflowY + cs.overflowX)) {
+      const c = n.getBoundingClientRect();
+      if (r.top < c.top || r.bottom > c.bottom || r.left < c.left || r.right > c.right) return true;
+    }
+  }
+  return false;
+}

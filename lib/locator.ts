@@ -1,0 +1,535 @@
+/**
+ * The deep locator: finds a step's click target in the live page, inside open shadow roots at any
+ * depth, and keeps finding it as the page renders late, re-renders, or routes on the client.
+ *
+ * Pure DOM (no extension APIs), so it runs the same in a content script and in a test page.
+ *
+ * How it waits, and why it stays cheap:
+ * - `DeepWatch` keeps the set of open shadow roots it has seen. One MutationObserver watches the
+ *   document and each of those roots (`childList` + `subtree`; a subtree observer stops at shadow
+ *   boundaries, hence one observation per root). The callback only queues the added nodes and
+ *   asks for one animation frame; the frame handles every batch of that frame at once.
+ * - Per frame, work is proportional to the added nodes: their subtrees are walked for new shadow
+ *   roots, and matched against the selectors of the step being looked for. Nothing document-wide.
+ * - A full deep scan (every known root, `querySelectorAll`) happens only when asked: at start,
+ *   after a navigation, when the step changes.
+ * - Candidates that exist but are hidden (a closed menu) are watched with a ResizeObserver, which
+ *   fires when they get a box, instead of polling.
+ */
+import { allSpellings, normalizeLabel, type LabelId } from './labels';
+import type { Click, Locator } from './flow';
+
+// ---- Text and names -------------------------------------------------------------------------
+
+/** Longest text read from an element: labels are short, a longer text cannot be one. */
+const MAX_TEXT = 160;
+
+/** The form every comparison uses: normalized, without leading/trailing symbols ("+ New request ▾"). */
+export function labelKey(text: string): string {
+  return normalizeLabel(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+const keyCache = new Map<LabelId, Set<string>>();
+/** Every spelling of a label, in every page language, as label keys. */
+export function labelKeys(id: LabelId): Set<string> {
+  let set = keyCache.get(id);
+  if (!set) {
+    set = new Set([...allSpellings(id)].map(labelKey));
+    keyCache.set(id, set);
+  }
+  return set;
+}
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+
+/**
+ * The text a person sees in an element, through shadow roots and slots (the composed tree),
+ * leaving out `aria-hidden` parts (icons). Stops once longer than MAX_TEXT.
+ */
+export function flatText(node: Node, max = MAX_TEXT): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    if (out.length > max) return;
+    if (n.nodeType === Node.TEXT_NODE) {
+      out += (n as Text).data;
+      return;
+    }
+    if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      const el = n as Element;
+      if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
+      if (el instanceof HTMLInputElement) {
+        if (['button', 'submit', 'reset'].includes(el.type)) out += ` ${el.value} `;
+        return;
+      }
+      if (el.shadowRoot) {
+        walk(el.shadowRoot);
+        return;
+      }
+      if (el instanceof HTMLSlotElement) {
+        const assigned = el.assignedNodes({ flatten: true });
+        if (assigned.length) {
+          for (const a of assigned) walk(a);
+          return;
+        }
+      }
+      if (/^(?:BR|P|DIV|LI|TD|TH|TR)$/.test(el.tagName)) out += ' ';
+    }
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(node);
+  return out;
+}
+
+function byIdNear(el: Element, id: string): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+/** The names an element goes by: aria-labelledby, aria-label, its text, its legend, its title. */
+export function namesOf(el: Element): string[] {
+  const names: string[] = [];
+  const by = el.getAttribute('aria-labelledby');
+  if (by) {
+    const text = by.split(/\s+/).map((id) => byIdNear(el, id)).filter((x): x is Element => !!x).map((x) => flatText(x)).join(' ');
+    if (text.trim()) names.push(text);
+  }
+  const label = el.getAttribute('aria-label');
+  if (label) names.push(label);
+  if (el instanceof HTMLFieldSetElement) {
+    const legend = el.querySelector(':scope > legend');
+    if (legend) names.push(flatText(legend));
+  } else {
+    names.push(flatText(el));
+  }
+  const title = el.getAttribute('title');
+  if (title) names.push(title);
+  return names;
+}
+
+export function hasName(el: Element, label: LabelId): boolean {
+  const keys = labelKeys(label);
+  return namesOf(el).some((n) => n.length <= MAX_TEXT && keys.has(labelKey(n)));
+}
+
+// ---- Locators as selectors + checks -----------------------------------------------------------
+
+const ROLE_SELECTORS: Record<string, string> = {
+  link: '[role="link"], a[href]:not([role]), area[href]:not([role])',
+  button: '[role="button"], button:not([role]), input:is([type="button"],[type="submit"],[type="reset"]):not([role]), summary:not([role])',
+  menuitem: '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]',
+  tab: '[role="tab"]',
+  option: '[role="option"], option:not([role])',
+  radiogroup: '[role="radiogroup"]',
+  listbox: '[role="listbox"], select:not([role])',
+  grid: '[role="grid"], [role="treegrid"]',
+  table: '[role="table"], table:not([role])',
+  heading: '[role="heading"], :is(h1,h2,h3,h4,h5,h6):not([role])',
+};
+
+/** A locator compiled: a selector that finds its candidates, and a check each must pass. */
+export interface CompiledLocator {
+  selector: string;
+  accepts(el: Element): boolean;
+}
+
+export function compileLocator(loc: Locator): CompiledLocator {
+  switch (loc.by) {
+    case 'css':
+      return { selector: loc.selector, accepts: () => true };
+    case 'href': {
+      const re = new RegExp(loc.pattern, 'i');
+      return {
+        selector: '[href]',
+        accepts: (el) => {
+          const raw = el.getAttribute('href');
+          if (!raw) return false;
+          try {
+            return re.test(new URL(raw, el.baseURI).href);
+          } catch {
+            return false;
+          }
+        },
+      };
+    }
+    case 'label':
+      return {
+        selector: loc.roles.map((r) => ROLE_SELECTORS[r] ?? `[role="${r}"]`).join(', '),
+        accepts: (el) => hasName(el, loc.label),
+      };
+  }
+}
+
+/** Rendered with a box (not display:none, not hidden by visibility or content-visibility). */
+export function isShown(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (check && !check.call(el, { visibilityProperty: true, contentVisibilityAuto: true })) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+
+// ---- Deep watch ---------------------------------------------------------------------------------
+
+export type Root = Document | ShadowRoot;
+
+export interface FrameChanges {
+  /** Elements added since the last frame (connected ones), and roots discovered in them. */
+  added: (Element | ShadowRoot)[];
+  /** Parents of text nodes added since the last frame. */
+  textParents: Element[];
+  /** Some node was removed since the last frame. */
+  removed: boolean;
+}
+
+/**
+ * Watches a document and every open shadow root inside it, coalescing changes per frame.
+ */
+export class DeepWatch {
+  readonly roots = new Set<Root>();
+  private readonly mo: MutationObserver;
+  private pendingAdded: Node[] = [];
+  private pendingRemoved = false;
+  private frame = 0;
+  /** Custom elements seen before their definition: their shadow root may come later. */
+  private undefinedHosts = new Set<Element>();
+  private listeners = new Set<(c: FrameChanges) => void>();
+  private stopped = false;
+
+  constructor(private readonly doc: Document = document) {
+    this.mo = new MutationObserver((records) => this.onRecords(records));
+    this.register(doc);
+    this.discover(doc.documentElement ?? doc);
+  }
+
+  /** Calls `fn` once per animation frame in which something was added or removed. */
+  onFrame(fn: (c: FrameChanges) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.mo.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.listeners.clear();
+    this.roots.clear();
+    this.undefinedHosts.clear();
+    this.pendingAdded = [];
+  }
+
+  /** Every element matching `selector` in every live root (a full deep scan: start, navigation, step change). */
+  queryAll(selector: string): Element[] {
+    const out: Element[] = [];
+    for (const root of this.liveRoots()) for (const el of root.querySelectorAll(selector)) out.push(el);
+    return out;
+  }
+
+  /** The live roots, dropping those whose host left the document. */
+  liveRoots(): Root[] {
+    const live: Root[] = [];
+    let dropped = 0;
+    for (const r of this.roots) {
+      if (r === this.doc || (r as ShadowRoot).host?.isConnected) live.push(r);
+      else {
+        this.roots.delete(r);
+        dropped++;
+      }
+    }
+    // A MutationObserver cannot unobserve one target: re-observe the live roots when many went away.
+    if (dropped > 32) {
+      const records = this.mo.takeRecords();
+      this.mo.disconnect();
+      for (const r of live) this.mo.observe(r, { childList: true, subtree: true });
+      if (records.length) this.onRecords(records);
+    }
+    return live;
+  }
+
+  /** Processes queued mutations now instead of at the next frame (tests, and a click that needs fresh state). */
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const records = this.mo.takeRecords();
+    if (records.length) this.queue(records);
+    this.deliver();
+  }
+
+  private register(root: Root): boolean {
+    if (this.roots.has(root)) return false;
+    this.roots.add(root);
+    this.mo.observe(root, { childList: true, subtree: true });
+    return true;
+  }
+
+  /** Registers the open shadow roots in `node`'s subtree (and theirs); returns the new ones. */
+  private discover(node: Node, found: ShadowRoot[] = []): ShadowRoot[] {
+    const visit = (el: Element) => {
+      const sr = el.shadowRoot;
+      if (sr) {
+        if (this.register(sr)) found.push(sr);
+        this.discover(sr, found);
+      } else if (el.localName.includes('-') && !el.matches(':defined')) {
+        this.undefinedHosts.add(el);
+      }
+    };
+    if (node.nodeType === Node.ELEMENT_NODE) visit(node as Element);
+    const walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n as Element);
+    return found;
+  }
+
+  private onRecords(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    this.queue(records);
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.deliver();
+    });
+  }
+
+  private queue(records: MutationRecord[]): void {
+    for (const r of records) {
+      for (const n of r.addedNodes) this.pendingAdded.push(n);
+      if (r.removedNodes.length) this.pendingRemoved = true;
+    }
+  }
+
+  private deliver(): void {
+    if (this.stopped) return;
+    const nodes = this.pendingAdded;
+    const removed = this.pendingRemoved;
+    this.pendingAdded = [];
+    this.pendingRemoved = false;
+    const added: (Element | ShadowRoot)[] = [];
+    const textParents: Element[] = [];
+    const seen = new Set<Node>();
+    for (const n of nodes) {
+      if (seen.has(n) || !n.isConnected) continue;
+      seen.add(n);
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        added.push(n as Element);
+        for (const sr of this.discover(n)) added.push(sr);
+      } else if (n.nodeType === Node.TEXT_NODE && n.parentElement) {
+        textParents.push(n.parentElement);
+      }
+    }
+    // Hosts defined since they were added: their shadow roots are new to us.
+    if (this.undefinedHosts.size) {
+      for (const el of this.undefinedHosts) {
+        if (!el.isConnected) this.undefinedHosts.delete(el);
+        else if (el.shadowRoot) {
+          this.undefinedHosts.delete(el);
+          added.push(el);
+          for (const sr of this.discover(el)) added.push(sr);
+        } else if (el.matches(':defined')) this.undefinedHosts.delete(el);
+      }
+    }
+    if (!added.length && !textParents.length && !removed) return;
+    const changes: FrameChanges = { added, textParents, removed };
+    for (const fn of [...this.listeners]) fn(changes);
+  }
+}
+
+/** Elements matching a selector within added nodes (the node itself and its light subtree). */
+export function matchWithin(added: readonly (Element | ShadowRoot)[], selector: string): Element[] {
+  const out: Element[] = [];
+  for (const a of added) {
+    if (a instanceof Element && a.matches(selector)) out.push(a);
+    for (const el of a.querySelectorAll(selector)) out.push(el);
+  }
+  return out;
+}
+
+// ---- Target tracking ----------------------------------------------------------------------------
+
+/** What the tracker looks for: the clicks that may be the step's target here, best first. */
+export interface TargetSpec<T> {
+  options: readonly { click: Click; data: T }[];
+}
+
+export interface Found<T> {
+  el: Element;
+  click: Click;
+  data: T;
+  /** Rank: index of (option, locator); lower is better. */
+  rank: number;
+}
+
+/**
+ * Follows the target of one step: finds it by a full scan when started, then only looks at added
+ * nodes; when it is removed (a re-render), takes its replacement from the nodes added in the same
+ * or a recent frame, or waits for it; when it is hidden, waits for a candidate to get a box.
+ */
+export class TargetTracker<T> {
+  private current: Found<T> | null = null;
+  private compiled: { option: number; locator: number; c: CompiledLocator }[] = [];
+  private spec: TargetSpec<T> | null = null;
+  /** Matches that appeared while the current target was still there: a re-render's replacement. */
+  private spares: Found<T>[] = [];
+  private readonly ro: ResizeObserver;
+  private hidden = new Map<Element, Found<T>>();
+  private unsubscribe: () => void;
+
+  constructor(
+    private readonly watch: DeepWatch,
+    private readonly onChange: (found: Found<T> | null, reason: 'found' | 'replaced' | 'lost') => void,
+  ) {
+    this.ro = new ResizeObserver((entries) => this.onResize(entries));
+    this.unsubscribe = watch.onFrame((c) => this.onFrame(c));
+  }
+
+  get target(): Found<T> | null {
+    return this.current;
+  }
+
+  /** Starts looking for a new spec (null: stop looking). Runs a full deep scan. */
+  set(spec: TargetSpec<T> | null): void {
+    this.spec = spec;
+    this.compiled = [];
+    this.spares = [];
+    this.clearHidden();
+    const had = this.current;
+    this.current = null;
+    if (spec) {
+      spec.options.forEach((o, option) =>
+        o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l) })),
+      );
+      const best = this.best(this.compiled.flatMap((k) => this.matches(k, this.watch.queryAll(k.c.selector))));
+      if (best) {
+        this.current = best;
+        this.onChange(best, 'found');
+        return;
+      }
+    }
+    if (had) this.onChange(null, 'lost');
+  }
+
+  /** Re-checks the current target (it was hidden or its box vanished): lost if no longer shown. */
+  recheck(): void {
+    const cur = this.current;
+    if (!cur || (cur.el.isConnected && isShown(cur.el))) return;
+    this.current = null;
+    if (cur.el.isConnected) this.watchHidden(cur);
+    const next = this.takeSpare();
+    if (next) {
+      this.current = next;
+      this.onChange(next, 'replaced');
+    } else this.onChange(null, 'lost');
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.ro.disconnect();
+    this.hidden.clear();
+    this.spec = null;
+    this.current = null;
+    this.spares = [];
+  }
+
+  private matches(k: { option: number; locator: number; c: CompiledLocator }, els: Iterable<Element>): Found<T>[] {
+    const out: Found<T>[] = [];
+    const opt = this.spec!.options[k.option]!;
+    for (const el of els) {
+      if (k.c.accepts(el)) out.push({ el, click: opt.click, data: opt.data, rank: k.option * 100 + k.locator });
+    }
+    return out;
+  }
+
+  /** The best shown candidate; hidden ones are watched until they get a box. */
+  private best(list: Found<T>[]): Found<T> | null {
+    let best: Found<T> | null = null;
+    for (const f of list) {
+      if (!isShown(f.el)) {
+        this.watchHidden(f);
+        continue;
+      }
+      if (!best || f.rank < best.rank) best = f;
+    }
+    return best;
+  }
+
+  private watchHidden(f: Found<T>): void {
+    if (this.hidden.has(f.el) || this.hidden.size >= 50) return;
+    this.hidden.set(f.el, f);
+    this.ro.observe(f.el);
+  }
+
+  private clearHidden(): void {
+    for (const el of this.hidden.keys()) this.ro.unobserve(el);
+    this.hidden.clear();
+  }
+
+  private onResize(entries: ResizeObserverEntry[]): void {
+    if (!this.spec) return;
+    const shown: Found<T>[] = [];
+    for (const e of entries) {
+      const f = this.hidden.get(e.target);
+      if (!f) continue;
+      if (!e.target.isConnected) {
+        this.ro.unobserve(e.target);
+        this.hidden.delete(e.target);
+      } else if (isShown(e.target)) {
+        this.ro.unobserve(e.target);
+        this.hidden.delete(e.target);
+        shown.push(f);
+      }
+    }
+    if (shown.length) this.consider(shown);
+  }
+
+  private onFrame(c: FrameChanges): void {
+    if (!this.spec) return;
+    const found: Found<T>[] = [];
+    if (c.added.length) {
+      for (const k of this.compiled) found.push(...this.matches(k, matchWithin(c.added, k.c.selector)));
+    }
+    // Text arriving in an element can complete its name ("New request" rendered into an empty button).
+    for (const p of c.textParents) {
+      for (const k of this.compiled) {
+        const el = p.closest(k.c.selector);
+        if (el) found.push(...this.matches(k, [el]));
+      }
+    }
+    if (c.removed && this.current && !this.current.el.isConnected) {
+      this.current = null;
+      const next = this.best(found.filter((f) => f.el.isConnected)) ?? this.takeSpare();
+      if (next) {
+        this.current = next;
+        this.spares = [];
+        this.onChange(next, 'replaced');
+      } else this.onChange(null, 'lost');
+      return;
+    }
+    if (found.length) this.consider(found);
+  }
+
+  private consider(found: Found<T>[]): void {
+    const live = found.filter((f) => f.el.isConnected);
+    if (!this.current) {
+      const best = this.best(live);
+      if (best) {
+        this.current = best;
+        this.spares = [];
+        this.onChange(best, 'found');
+      }
+      return;
+    }
+    // A better-ranked target appeared (a locale-independent hook after a label match): switch.
+    const better = this.best(live.filter((f) => f.rank < this.current!.rank && f.el !== this.current!.el));
+    if (better) {
+      this.current = better;
+      this.onChange(better, 'replaced');
+      return;
+    }
+    for (const f of live) if (f.el !== this.current.el && !this.spares.some((s) => s.el === f.el)) this.spares.push(f);
+    if (this.spares.length > 20) this.spares.splice(0, this.spares.length - 20);
+  }
+
+  private takeSpare(): Found<T> | null {
+    const live = this.spares.filter((s) => s.el.isConnected);
+    this.spares = [];
+    return this.best(live);
+  }
+}
+

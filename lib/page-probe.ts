@@ -1,0 +1,48 @@
+/**
+ * The live page's answers for the page detectors that read the document (lib/pages.ts), over the
+ * deep watch's roots: level-1 and level-2 headings, wherever they sit in open shadow roots.
+ */
+import { LABELS, type LabelId } from './labels';
+import { detectPage, type PageKind, type PageProbe } from './pages';
+import { flatText, labelKey, labelKeys, type DeepWatch } from './locator';
+
+export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
+
+/** Probe answering from the headings present now (one deep scan per probe). */
+export function liveProbe(watch: DeepWatch): PageProbe & { headings: string[] } {
+  const headings = watch.queryAll(HEADING_SELECTOR).map((h) => labelKey(flatText(h)));
+  return {
+    headings,
+    hasHeading: (label: LabelId) => {
+      const keys = labelKeys(label);
+      return headings.some((h) => keys.has(h));
+    },
+  };
+}
+
+const ALL: PageProbe = { hasHeading: () => true };
+const NONE: PageProbe = { hasHeading: () => false };
+
+/** Whether this URL's page kind can depend on the document (so headings appearing matter). */
+export function dependsOnDocument(url: string): boolean {
+  return detectPage(url, ALL) !== detectPage(url, NONE);
+}
+
+export function detectLive(url: string, watch: DeepWatch): PageKind | null {
+  if (!dependsOnDocument(url)) return detectPage(url) ?? null;
+  return detectPage(url, liveProbe(watch)) ?? null;
+}
+
+let knownLabels: Set<string> | undefined;
+/**
+ * The customer's name as a customer page shows it: the first level-1 heading that is not one of
+ * the portal's own labels. Undefined when there is none.
+ */
+export function customerNameOnPage(watch: DeepWatch): string | undefined {
+  knownLabels ??= new Set(Object.keys(LABELS).flatMap((id) => [...labelKeys(id as LabelId)]));
+  for (const h of watch.queryAll('h1, [role="heading"][aria-level="1"]')) {
+    const text = flatText(h, 300).replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 300 && !knownLabels.has(labelKey(text))) return text;
+  }
+  return undefined;
+}
