@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
+import { parseMessagesText } from '@wxt-dev/i18n/build';
 import ts from 'typescript';
 import { FLOW, ITEM_IDS } from '../../lib/flow';
 import { TRIAGE_CATEGORIES } from '../../lib/engine';
@@ -12,15 +12,15 @@ import { TRIAGE_CATEGORIES } from '../../lib/engine';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALES = join(ROOT, 'assets', 'locales');
 
-function flatten(obj: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (obj && typeof obj === 'object') {
-    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else {
-    out.set(prefix, String(obj));
-  }
-  return out;
+/** The catalogue as the build reads it (the i18n module's own parser): dotted key → text. */
+function catalogue(lang: string): Map<string, string> {
+  const parsed = parseMessagesText(readFileSync(join(LOCALES, `${lang}.yml`), 'utf8'), 'YAML');
+  return new Map(
+    parsed
+      .filter((m) => !m.key[0]?.startsWith('@@')) // the browser's predefined messages
+      .map((m) => [m.key.join('.'), m.type === 'plural' ? Object.values(m.plurals).join(' | ') : m.message]),
+  );
 }
-const catalogue = (lang: string) => flatten(yaml.load(readFileSync(join(LOCALES, `${lang}.yml`), 'utf8')));
 const en = catalogue('en');
 const ko = catalogue('ko');
 
