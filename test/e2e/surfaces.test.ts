@@ -336,6 +336,24 @@ describe('surfaces, en-US browser', () => {
     await pc.bringToFront();
   });
 
+  it('axe-core: no serious or critical violation in the overlay on a portal page', async () => {
+    await pc.bringToFront();
+    await pc.locator('[data-testid="eg-next-step"]').waitFor({ timeout: 5_000 });
+    if (!(await pc.evaluate(() => 'axe' in window))) await pc.evaluate(AXE);
+    const { violations, passed } = await pc.evaluate(async () => {
+      type Rule = { id: string; impact: string; nodes: { target: unknown }[] };
+      const axe = (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      // only the overlay (its open shadow root): the replica page itself is not ours to judge
+      const r = await axe.run({ include: [{ fromShadowDom: ['escalation-guide-overlay', '*'] }] }, {});
+      return {
+        violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+        passed: r.passes.flatMap((p) => p.nodes).length,
+      };
+    });
+    expect(violations).toEqual([]);
+    expect(passed).toBeGreaterThan(0); // axe did look inside the shadow root
+  });
+
   it('options: overlay and preparation switches, reset all data', async () => {
     const options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
     await options.setViewportSize({ width: 900, height: 760 });
