@@ -8,6 +8,9 @@ import { noEval } from './scripts/no-eval-plugin';
 const GECKO_ID = 'escalation-guide-partner-center@extensions';
 /** The managed-storage schema (Chrome, Edge): assets/managed-schema.json, emitted at the root. */
 const MANAGED_SCHEMA = 'managed-schema.json';
+/** Toolbar and store icons: assets/icons/<size>.png (rendered from icon.svg by scripts/render-icons.mjs). */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
 /**
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
@@ -41,12 +44,15 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (wxt, files) => {
+      for (const size of ICON_SIZES) files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', 'icons', `${size}.png`), relativeDest: `icons/${size}.png` });
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', MANAGED_SCHEMA), relativeDest: MANAGED_SCHEMA });
     },
     // Per browser. Permissions stay exactly SPEC.md's (test/unit/security.test.ts): Firefox has no
     // sidePanel permission (its sidebar needs none) and takes policy from policies.json instead
     // of a managed schema.
     'build:manifestGenerated': (wxt, manifest) => {
+      manifest.icons = ICONS;
+      if (manifest.action) manifest.action.default_icon = { 16: ICONS[16]!, 32: ICONS[32]! };
       if (wxt.config.browser === 'firefox') {
         manifest.permissions = manifest.permissions?.filter((p) => p !== 'sidePanel');
         manifest.browser_specific_settings = {

@@ -47,7 +47,8 @@ interface Manifest {
   externally_connectable?: unknown;
   content_security_policy?: unknown;
   background?: { service_worker?: string; scripts?: string[]; page?: string };
-  action?: { default_popup?: string };
+  action?: { default_popup?: string; default_icon?: Record<string, string> };
+  icons?: Record<string, string>;
   options_ui?: { page: string };
   side_panel?: { default_path: string };
   sidebar_action?: { default_panel: string };
@@ -129,8 +130,9 @@ describe.each(BROWSERS)('the %s build: manifest', (b) => {
     expect(m.content_security_policy).toBeUndefined();
   });
 
-  it('refers only to files that are in the build', () => {
+  it('refers only to files that are in the build, and has the icons the stores ask for', () => {
     const m = manifestOf(b);
+    expect(Object.keys(m.icons ?? {})).toEqual(expect.arrayContaining(['16', '32', '48', '128']));
     const refs = [
       m.background?.service_worker,
       ...(m.background?.scripts ?? []),
@@ -139,6 +141,8 @@ describe.each(BROWSERS)('the %s build: manifest', (b) => {
       m.side_panel?.default_path,
       m.sidebar_action?.default_panel,
       m.storage?.managed_schema,
+      ...Object.values(m.icons ?? {}),
+      ...Object.values(m.action?.default_icon ?? {}),
       ...(m.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
     ].filter((r): r is string => typeof r === 'string');
     for (const r of refs) expect(existsSync(join(dirOf(b), r)), `${r} is missing`).toBe(true);
