@@ -401,7 +401,12 @@ describe('surfaces, ko-KR browser', () => {
     await popup.setViewportSize({ width: 340, height: 620 });
     await expectStates(panel, { 'sign-in': 'done', customers: 'current' });
     await expect(panel.locator('html').getAttribute('lang')).resolves.toMatch(/^ko/);
-    await expect(panel.locator('.eg-title').textContent()).resolves.toBe('에스컬레이션 가이드');
+    const title = await panel.locator('.eg-title').textContent();
+    if (title !== '에스컬레이션 가이드') {
+      throw new Error(
+        `the extension UI is not in Korean ("${title}"): Chromium needs its Korean locale (Debian: apt-get install chromium-l10n) and LANGUAGE=ko`,
+      );
+    }
     await expect(panel.locator('[data-next-step="customers"] .eg-chip').textContent()).resolves.toBe('고객');
     await expect(popup.getByTestId('eg-progress').textContent()).resolves.toBe('11단계 중 1단계');
     await pc.getByRole('link', { name: '고객', exact: true }).click();
