@@ -68,8 +68,8 @@ export function findChromium({ install = true } = {}) {
   if (!install) throw notFound();
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && isDebianLike()) {
-    console.log('[chromium] no Chromium found; installing the Debian/Ubuntu package "chromium" with apt-get');
-    run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium']);
+    console.log('[chromium] no Chromium found; installing the Debian/Ubuntu packages "chromium" (with its language packs and a Korean font) with apt-get');
+    run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium', 'chromium-l10n', 'fonts-nanum']);
   } else {
     console.log('[chromium] no Chromium found; downloading Playwright\'s Chromium (npx playwright install chromium)');
     run('npx', ['--yes', 'playwright', 'install', 'chromium']);

@@ -123,6 +123,8 @@ export async function launchExtension({ locale = 'en-US', headless = true, exten
     locale,
     viewport,
     slowMo,
+    // Chromium on Linux takes its UI language from LANGUAGE, not --lang (with chromium-l10n installed).
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
