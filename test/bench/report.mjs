@@ -1,0 +1,92 @@
+// The bench's verdicts against the budgets of issue #6, and the table (plain text for the
+// terminal, Markdown for the README).
+
+export const BUDGETS = {
+  /** bytes, gzip level 9, JS + CSS of one content script (20 KB, counted as 20,000 bytes) */
+  contentScriptGzip: 20_000,
+  latencyMedianMs: 16.7,
+  latencyP95Ms: 33,
+  overheadRatio: 1.05,
+  extensionLongTasks: 0,
+  startupMs: 5,
+};
+
+const kb = (/** @type {number} */ b) => `${(b / 1000).toFixed(1)} KB`;
+const ms = (/** @type {number} */ x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'ok' : 'MISSED');
+
+/**
+ * @param {any} r the bench's results (bench.json)
+ * @returns {{ figure: string, ours: string, driver: string, budget: string, result: string }[]}
+ */
+export function rows(r) {
+  const out = [];
+  const dj = r.size?.driver;
+  const djName = dj ? `driver.js ${dj.version}` : 'driver.js';
+  if (r.size) {
+    for (const cs of r.size.contentScripts) {
+      const files = cs.files.map((f) => f.path.replace(/^content-scripts\//, '')).join(' + ');
+      out.push({ figure: `Size: content script ${cs.name} (${files}), gzip`, ours: kb(cs.gzip), driver: `${kb(dj.gzip)} (JS + CSS)`,
+        budget: `≤ ${kb(BUDGETS.contentScriptGzip)}`, result: verdict(cs.gzip <= BUDGETS.contentScriptGzip) });
+    }
+    out.push({ figure: `Size: whole extension (${r.size.extension.files} files, each gzipped, summed)`, ours: kb(r.size.extension.gzip),
+      driver: kb(dj.gzip), budget: '—', result: '' });
+  }
+  if (r.latency) {
+    for (const [where, label] of [['light', 'light DOM'], ['shadow3', '3 shadow roots deep']]) {
+      const e = r.latency.extension?.[where], d = r.latency.driver?.[where];
+      if (!e) continue;
+      const failed = e.failed ? ` (${e.failed} of ${e.trials} never ringed)` : '';
+      out.push({ figure: `Highlight latency, ${label}, median (${e.trials} trials)`, ours: ms(e.frame.median) + failed, driver: d ? ms(d.frame.median) : '—',
+        budget: `≤ ${BUDGETS.latencyMedianMs} ms`, result: verdict(!e.failed && e.frame.median <= BUDGETS.latencyMedianMs) });
+      out.push({ figure: `Highlight latency, ${label}, 95th percentile`, ours: ms(e.frame.p95), driver: d ? ms(d.frame.p95) : '—',
+        budget: `≤ ${BUDGETS.latencyP95Ms} ms`, result: verdict(!e.failed && e.frame.p95 <= BUDGETS.latencyP95Ms) });
+    }
+  }
+  if (r.overhead) {
+    for (const [target, o] of Object.entries(r.overhead)) {
+      const label = target === 'present' ? 'next click on the page' : 'next click absent';
+      out.push({ figure: `Page overhead, ${o.nodes} nodes, ${o.batches} mutation batches, ${label}: main-thread time with / without (median of ${o.runs} runs each)`,
+        ours: `${o.ratio.TaskDuration.toFixed(3)} (${o.extension.TaskDuration.toFixed(0)} / ${o.baseline.TaskDuration.toFixed(0)} ms)`, driver: '—',
+        budget: `≤ ${BUDGETS.overheadRatio}`, result: verdict(o.ratio.TaskDuration <= BUDGETS.overheadRatio) });
+      out.push({ figure: `  of which the extension's own code (profiler), as a ratio`, ours: `${o.attributedRatio.toFixed(3)} (${o.extensionMs.toFixed(1)} ms)`, driver: '—',
+        budget: `≤ ${BUDGETS.overheadRatio}`, result: verdict(o.attributedRatio <= BUDGETS.overheadRatio) });
+    }
+  }
+  if (r.longTasks) {
+    const w = r.longTasks.with, wo = r.longTasks.without;
+    out.push({ figure: `Long tasks ≥ 50 ms in a full walk-through (${w.steps?.length ?? '?'} steps): with / without the extension`,
+      ours: `${w.longTasksOver50} / ${wo.longTasksOver50}`, driver: '—', budget: '—', result: '' });
+    out.push({ figure: '  long tasks ≥ 50 ms caused by the extension', ours: String(w.byExtension), driver: '—',
+      budget: `${BUDGETS.extensionLongTasks}`, result: verdict(w.byExtension <= BUDGETS.extensionLongTasks) });
+  }
+  if (r.startup) {
+    const s = r.startup;
+    out.push({ figure: `Start-up: main-thread time from injection to idle (median of ${s.warm.runs} loads)`, ours: `${ms(s.warm.cpuMs)} (idle after ${ms(s.warm.spanMs)})`,
+      driver: '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.warm.cpuMs <= BUDGETS.startupMs) });
+    out.push({ figure: '  first load in a fresh browser (no code cache)', ours: `${ms(s.cold.cpuMs)} (idle after ${ms(s.cold.spanMs)})`,
+      driver: '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.cold.cpuMs <= BUDGETS.startupMs) });
+  }
+  return out;
+}
+
+const HEAD = { figure: 'Figure', ours: 'Escalation Guide', driver: 'driver.js', budget: 'Budget', result: 'Result' };
+
+/** @param {ReturnType<typeof rows>} rs */
+export function textTable(rs) {
+  const cols = /** @type {(keyof typeof HEAD)[]} */ (['figure', 'ours', 'driver', 'budget', 'result']);
+  const all = [HEAD, ...rs];
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(...all.map((r) => [...r[c]].length))]));
+  const line = (/** @type {typeof HEAD} */ r) => cols.map((c) => r[c] + ' '.repeat(width[c] - [...r[c]].length)).join('  ').trimEnd();
+  return [line(HEAD), cols.map((c) => '-'.repeat(width[c])).join('  '), ...rs.map(line)].join('\n');
+}
+
+/** @param {ReturnType<typeof rows>} rs */
+export function markdownTable(rs) {
+  const esc = (/** @type {string} */ s) => s.replace(/\|/g, '\\|').replace(/^ +/, '… ');
+  return [
+    `| ${HEAD.figure} | ${HEAD.ours} | ${HEAD.driver} | ${HEAD.budget} | ${HEAD.result} |`,
+    '|---|---|---|---|---|',
+    ...rs.map((r) => `| ${esc(r.figure)} | ${esc(r.ours)} | ${esc(r.driver)} | ${esc(r.budget)} | ${r.result} |`),
+  ].join('\n');
+}
