@@ -67,6 +67,13 @@ export const TabStateSchema = z.object({
   /** The delegated link this tab arrived through (kept through the sign-in redirect). */
   delegated: DelegatedSchema.nullable(),
   dismissed: z.array(z.enum(WARNING_IDS)),
+  /**
+   * Joined its flow through the browser's opener and has shown no portal page yet. Chromium gives
+   * every new tab the previously active tab as opener, also one opened by hand (a new tab page, an
+   * extension page), so the join holds only if the tab's first portal page continues the flow (see
+   * `confirmOpenerJoin`); until then the surfaces and the badge treat the tab as having no flow.
+   */
+  viaOpener: z.literal(true).optional(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 
@@ -84,6 +91,7 @@ export const EngineStateSchema = z.object({
   }
   for (const [key, tab] of Object.entries(s.tabs)) {
     if (tab.flowId !== null && !Object.hasOwn(s.flows, tab.flowId)) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'flowId'], message: `no flow "${tab.flowId}"` });
+    if (tab.viaOpener && tab.flowId === null) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'viaOpener'], message: 'a pending join without a flow' });
   }
   if (s.lastActiveFlowId !== null && !Object.hasOwn(s.flows, s.lastActiveFlowId)) {
     ctx.addIssue({ code: 'custom', path: ['lastActiveFlowId'], message: `no flow "${s.lastActiveFlowId}"` });
@@ -194,7 +202,7 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       const existing = s.tabs[event.tabId];
       // A tab that already belongs to a flow stays in it: a late or repeated report never moves it to another family.
       if (existing?.flowId && flowById(s, existing.flowId)) return state;
-      const tab: TabState = existing ? { ...existing, flowId: opener.flowId } : { ...blankTab(), flowId: opener.flowId };
+      const tab: TabState = { ...(existing ?? blankTab()), flowId: opener.flowId, viaOpener: true };
       // Opened from a delegated admin-center tab: the new tab is in the same customer context.
       if (!tab.delegated && opener.portal === 'admin-center' && opener.delegated) tab.delegated = { ...opener.delegated };
       s.tabs[event.tabId] = tab;
@@ -273,6 +281,7 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   tab.portal = portal ?? null;
   if (!portal) return s; // a page outside the portals: the tab keeps its flow for when it comes back
   if (page && portalOfPage(page) !== portal) throw new EngineError(`Page kind "${page}" does not belong to ${url.host}`);
+  if (tab.viaOpener) confirmOpenerJoin(s, tab, portal, url);
 
   let flow = flowById(s, tab.flowId);
   const finished = flow?.completedAt != null && page === 'pc-dashboard';
@@ -290,6 +299,19 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   const shownTenant = customerTenantFromUrl(url);
   if (e.customerName && flow.customer?.tenantId && shownTenant === flow.customer.tenantId) flow.customer.name = e.customerName;
   return touch(s, flow, e.at);
+}
+
+/**
+ * A tab that joined a flow through its opener stays in it if its first portal page continues that
+ * flow: the delegated entry, the sign-in page, the admin center, or a Partner Center page of the
+ * flow's customer ("open this customer in Partner Center"). Any other Partner Center page (the
+ * dashboard typed into a new tab) is a new escalation: the tab leaves the flow before starting one.
+ */
+function confirmOpenerJoin(s: EngineState, tab: TabState, portal: Portal, url: URL): void {
+  delete tab.viaOpener;
+  if (portal !== 'partner-center') return;
+  const tenant = flowById(s, tab.flowId)?.customer?.tenantId;
+  if (!tenant || customerTenantFromUrl(url) !== tenant) tab.flowId = null; // a new escalation: a flow of its own
 }
 
 function noteDelegated(flow: FlowState, tab: TabState, url: string): DelegatedTenant | undefined {
@@ -394,9 +416,10 @@ export function progress(flow: FlowState): { passed: number; total: number } {
   return { passed: STEP_IDS.filter((id) => flow.items[id] !== 'todo').length, total: STEP_IDS.length };
 }
 
+/** The flow a tab shows; none while its join through the opener is unconfirmed (a new tab page, an extension page). */
 export function flowOfTab(state: EngineState, tabId: number | undefined): FlowState | undefined {
-  const id = tabId === undefined ? undefined : state.tabs[tabId]?.flowId;
-  return flowById(state, id);
+  const tab = tabId === undefined ? undefined : state.tabs[tabId];
+  return tab?.viaOpener ? undefined : flowById(state, tab?.flowId);
 }
 
 /** The flow a side panel or popup shows: its window's active tab's, else the most recently active. */

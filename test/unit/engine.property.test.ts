@@ -193,11 +193,21 @@ describe('engine regressions found while reviewing (issue #4)', () => {
     expect(s.tabs[2]!.flowId).toBe(mine);
   });
 
-  it('a tab known without a flow (a sign-in page reported first) joins its opener and keeps what it saw', () => {
+  it('a tab known without a flow (a sign-in page reported first) joins its opener with its next page and keeps what it saw', () => {
     let s = reduce(initialState(), seen(1, `${PC}/dashboard`));
     s = reduce(s, seen(2, 'https://login.microsoftonline.com/common/login'));
     s = reduce(s, { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 3 });
-    expect(s.tabs[2]).toMatchObject({ flowId: s.tabs[1]!.flowId, portal: 'sign-in' });
+    expect(s.tabs[2]).toMatchObject({ flowId: s.tabs[1]!.flowId, viaOpener: true, portal: 'sign-in' });
+    s = reduce(s, seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage'));
+    expect(s.tabs[2]).toMatchObject({ flowId: s.tabs[1]!.flowId });
+  });
+
+  it('until its first portal page a tab opened from a flow’s tab belongs to no flow (an extension page, a new tab page)', () => {
+    let s = reduce(initialState(), seen(1, 'https://admin.microsoft.com/AdminPortal/Home#/support'));
+    s = reduce(s, { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 3 });
+    expect(tabView(s, 2).flowId).toBeNull();
+    expect(surfaceView(s, 2).fromOtherTab).toBe(true);
+    expect(badgeFor(s, 2).text).toBe('');
   });
 
   it('a tab opened from a delegated admin-center tab stays in that customer context', () => {
@@ -209,6 +219,21 @@ describe('engine regressions found while reviewing (issue #4)', () => {
     s = reduce(s, { type: 'tab-opened', tabId: 3, openerTabId: 2, at: 3 });
     s = reduce(s, seen(3, 'https://admin.microsoft.com/AdminPortal/Home#/support'));
     expect(warningsFor(s, 3)).toEqual([]);
+  });
+
+  it('a tab the browser says was opened from a flow’s tab, that shows the dashboard first, starts its own flow (opened by hand)', () => {
+    const t = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
+    let s = reduce(initialState(), seen(1, `${PC}/dashboard/v2/customers/${t}/servicemanagementpage`));
+    for (const id of [2, 3, 4, 5]) s = reduce(s, { type: 'tab-opened', tabId: id, openerTabId: 1, at: 2 });
+    s = reduce(s, seen(2, `${PC}/dashboard`)); // typed into a new tab
+    s = reduce(s, seen(3, `${PC}/dashboard/v2/customers/${t}/account`)); // this customer again
+    s = reduce(s, seen(4, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${t}`)); // the delegated link
+    s = reduce(s, seen(5, 'https://login.microsoftonline.com/common/login'));
+    s = reduce(s, seen(5, `${PC}/dashboard`)); // joined at sign-in: stays
+    expect(s.tabs[2]!.flowId).not.toBe(s.tabs[1]!.flowId);
+    expect(s.tabs[2]!.flowId).not.toBeNull();
+    for (const id of [3, 4, 5]) expect(s.tabs[id]!.flowId).toBe(s.tabs[1]!.flowId);
+    expect(Object.values(s.tabs).some((x) => x.viaOpener)).toBe(false);
   });
 
   it('a delegatedOrg too long to be a domain is ignored instead of making the state invalid', () => {

@@ -175,7 +175,7 @@ async function runCommand(hub: Hub, cmd: Command): Promise<{ inert: boolean }> {
   }
 }
 
-const RUNS = 400;
+const RUNS = 1000;
 
 describe('hub under random messages, tab events and restarts (fast-check)', () => {
   it(`${RUNS} runs of up to 40 commands: nothing throws, valid and persisted state, malformed changes nothing, a restart loses nothing`, async () => {
