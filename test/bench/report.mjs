@@ -57,8 +57,12 @@ export function rows(r) {
     const w = r.longTasks.with, wo = r.longTasks.without;
     out.push({ figure: `Long tasks ≥ 50 ms in a full walk-through (${w.steps?.length ?? '?'} steps): with / without the extension`,
       ours: `${w.longTasksOver50} / ${wo.longTasksOver50}`, driver: '—', budget: '—', result: '' });
-    out.push({ figure: '  long tasks ≥ 50 ms caused by the extension', ours: String(w.byExtension), driver: '—',
-      budget: `${BUDGETS.extensionLongTasks}`, result: verdict(w.byExtension <= BUDGETS.extensionLongTasks) });
+    // Attribution rests on long-animation-frame script entries; when the walk with the extension
+    // has more long tasks than without and none is attributed, say so instead of claiming a pass.
+    const unexplained = w.byExtension === 0 && w.longTasksOver50 > wo.longTasksOver50;
+    out.push({ figure: '  long tasks ≥ 50 ms caused by the extension (attributed by long-animation-frame scripts)',
+      ours: String(w.byExtension) + (unexplained ? ` (${w.longTasksOver50 - wo.longTasksOver50} more than without, unattributed)` : ''), driver: '—',
+      budget: `${BUDGETS.extensionLongTasks}`, result: w.byExtension > BUDGETS.extensionLongTasks ? 'MISSED' : unexplained ? 'unclear' : 'ok' });
   }
   if (r.startup) {
     const s = r.startup;
