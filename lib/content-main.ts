@@ -13,7 +13,7 @@ import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './f
 import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
 import { detectPage, type PageKind } from './pages';
 import { GUID, customerTenantFromUrl } from './tenant';
-import { DeepWatch, TargetTracker, flatText, matchWithin, type Found } from './locator';
+import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './locator';
 import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
 import type { ContentMessage } from './messages';
@@ -126,13 +126,17 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   };
 
   let url = location.href;
-  let navAt = performance.now();
+  // The page was there to detect once parsed: count the fallback's 3 s from then, not from when a
+  // busy browser got round to starting this script.
+  const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  let navAt = Math.min(performance.now(), nav0?.domContentLoadedEventEnd || Infinity);
   let page: PageKind | null = detectLive(url, watch);
   let customerName: string | undefined = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
   let view: ContentView | null = null;
   let spec: Spec | null = null;
   let specKey = '';
-  let specAt = 0;
+  /** When this tab last saw the step change (0: not since it loaded): the fallback counts from it. */
+  let stepAt = 0;
   let fallbackDue = false;
   let fallbackTimer = 0;
   let pulseNext = false;
@@ -176,6 +180,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     if (`${v.step}|${v.clickIndex}` !== prevKey) {
       suppressed = null;
       pulseNext = true;
+      if (prevKey) stepAt = performance.now();
     }
     if (localMinimized === v.minimized) localMinimized = null;
     localDismissed.clear();
@@ -199,11 +204,10 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     spec = next;
     fallbackDue = false;
     cancel(fallbackTimer);
-    // The fallback counts from the page's detection for the first step seen on it, else from now.
-    const now = performance.now();
-    specAt = now - navAt < FALLBACK_MS && force ? navAt : now;
     tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
-    if (next && !tracker.target) armFallback(specAt);
+    // The fallback counts from the page's detection, or from the step's change if that came later
+    // (a slow background answer does not delay it).
+    if (next && !tracker.target) armFallback(Math.max(navAt, stepAt));
   }
 
   function armFallback(from: number): void {
@@ -318,7 +322,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     const minimized = isMinimized();
     const step = spec?.step;
     const label: LabelId | undefined = (ring?.click ?? spec?.candidates[0]?.click)?.label;
-    const shown = label ? labelFor(label, lang) : '';
+    const shown = label ? ((ring && shownSpelling(ring.el, label)) ?? labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [view!.stepNumber, STEP_IDS.length]) : '';
     o.setWarnings(warnings);
     if (ring && step) {

@@ -16,7 +16,7 @@
  * - Candidates that exist but are hidden (a closed menu) are watched with a ResizeObserver, which
  *   fires when they get a box, instead of polling.
  */
-import { allSpellings, normalizeLabel, type LabelId } from './labels';
+import { LABELS, allSpellings, normalizeLabel, type LabelId } from './labels';
 import type { Click, Locator } from './flow';
 
 // ---- Text and names -------------------------------------------------------------------------
@@ -105,6 +105,18 @@ export function namesOf(el: Element): string[] {
   const title = el.getAttribute('title');
   if (title) names.push(title);
   return names;
+}
+
+/**
+ * The spelling of `label` this element shows ("Office 365, Dynamics 365, Enterprise Mobility Suite"
+ * rather than the first spelling), or undefined when its name is none of them.
+ */
+export function shownSpelling(el: Element, label: LabelId): string | undefined {
+  const names = new Set(namesOf(el).filter((n) => n.length <= MAX_TEXT).map(labelKey));
+  for (const list of Object.values(LABELS[label]) as readonly (readonly string[])[]) {
+    for (const s of list) if (names.has(labelKey(s))) return s;
+  }
+  return undefined;
 }
 
 export function hasName(el: Element, label: LabelId): boolean {

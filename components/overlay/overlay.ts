@@ -164,7 +164,12 @@ export class Overlay {
       this.stopFollow?.();
       this.stopFollow = null;
       this.target = target;
-      if (target) this.stopFollow = follow(target, [this.card, this.dock], () => this.reposition());
+      if (target) {
+        this.stopFollow = follow(target, [this.card, this.dock], () => this.reposition());
+        // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
+        const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
+        this.ring.style.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
+      }
     }
     this.ring.hidden = !target;
     if (target && pulse) {

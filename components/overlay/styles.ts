@@ -25,7 +25,7 @@ export const OVERLAY_CSS = `
 .ring { position: fixed; left: 0; top: 0; width: 0; height: 0; pointer-events: none; border-radius: 6px;
   border: 3px solid var(--eg-ring); box-shadow: 0 0 0 2px var(--eg-halo), inset 0 0 0 1px var(--eg-halo);
   will-change: transform; }
-.ring.pulse::after { content: ''; position: absolute; inset: -3px; border-radius: 6px;
+.ring.pulse::after { content: ''; position: absolute; inset: -3px; border-radius: inherit;
   animation: eg-pulse 700ms ease-out 2; }
 @keyframes eg-pulse {
   from { box-shadow: 0 0 0 0 var(--eg-ring-soft); }
