@@ -281,12 +281,13 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   tab.portal = portal ?? null;
   if (!portal) return s; // a page outside the portals: the tab keeps its flow for when it comes back
   if (page && portalOfPage(page) !== portal) throw new EngineError(`Page kind "${page}" does not belong to ${url.host}`);
-  if (tab.viaOpener) confirmOpenerJoin(s, tab, portal, url);
+  if (tab.viaOpener) confirmOpenerJoin(s, tab, portal, page, url);
 
   let flow = flowById(s, tab.flowId);
   const finished = flow?.completedAt != null && page === 'pc-dashboard';
   if (!flow || finished) {
-    if (portal === 'sign-in') return s; // sign-in pages start nothing
+    // Sign-in pages start nothing, nor does a look at the admin center's service health.
+    if (portal === 'sign-in' || page === 'admin-service-health') return s;
     flow = freshFlow(newFlowId(s), e.at);
     s.flows[flow.id] = flow;
     tab.flowId = flow.id;
@@ -303,13 +304,13 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
 
 /**
  * A tab that joined a flow through its opener stays in it if its first portal page continues that
- * flow: the delegated entry, the sign-in page, the admin center, or a Partner Center page of the
- * flow's customer ("open this customer in Partner Center"). Any other Partner Center page (the
+ * flow: the delegated entry, the sign-in page, the admin center, service health (the side panel's
+ * preparation link), or a Partner Center page of the flow's customer ("open this customer in Partner Center"). Any other Partner Center page (the
  * dashboard typed into a new tab) is a new escalation: the tab leaves the flow before starting one.
  */
-function confirmOpenerJoin(s: EngineState, tab: TabState, portal: Portal, url: URL): void {
+function confirmOpenerJoin(s: EngineState, tab: TabState, portal: Portal, page: PageKind | null, url: URL): void {
   delete tab.viaOpener;
-  if (portal !== 'partner-center') return;
+  if (portal !== 'partner-center' || page === 'pc-service-health') return; // service health: the preparation item
   const tenant = flowById(s, tab.flowId)?.customer?.tenantId;
   if (!tenant || customerTenantFromUrl(url) !== tenant) tab.flowId = null; // a new escalation: a flow of its own
 }

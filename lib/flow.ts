@@ -16,7 +16,8 @@ const PC_PAGES: PageKind[] = [
   'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-service-management', 'pc-service-requests',
   'pc-service-health',
 ];
-const ADMIN_PAGES: PageKind[] = ['admin-home', 'admin-support', 'admin-service-health'];
+/** Admin-center pages that show the agent arrived (service health is a side trip: it completes no step). */
+const ADMIN_PAGES: PageKind[] = ['admin-home', 'admin-support'];
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 const PC = 'https://partner.microsoft.com';
 

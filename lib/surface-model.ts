@@ -2,7 +2,7 @@
  * Pure helpers of the side panel and popup: the links they offer, the warnings they show, the
  * language the portal pages speak, and the case summary. No DOM, no browser APIs.
  */
-import { warningsFor, type EngineState, type FlowState, type Warning } from './engine';
+import { flowOfTab, warningsFor, type EngineState, type FlowState, type Warning } from './engine';
 import { pageLangOf, type PageLang } from './labels';
 import { customerTenantFromUrl } from './tenant';
 
@@ -47,7 +47,7 @@ export function serviceHealthLinks(tenantId: string | undefined): ServiceHealthL
  */
 export function surfaceWarnings(state: EngineState, activeTabId: number | undefined, flow: FlowState | null, opts: { undismissable?: boolean } = {}): Warning[] {
   const out: Warning[] = activeTabId === undefined ? [] : warningsFor(state, activeTabId, opts.undismissable);
-  const activeHasFlow = activeTabId !== undefined && !!state.tabs[activeTabId]?.flowId;
+  const activeHasFlow = flowOfTab(state, activeTabId) !== undefined;
   if (flow && !activeHasFlow) {
     for (const [id, tab] of Object.entries(state.tabs)) {
       if (tab.flowId !== flow.id) continue;
@@ -60,7 +60,7 @@ export function surfaceWarnings(state: EngineState, activeTabId: number | undefi
 /** A tab of the flow, the active one if it belongs to it (for opening related tabs in that flow). */
 export function tabOfFlow(state: EngineState, flow: FlowState | null, activeTabId: number | undefined): number | undefined {
   if (!flow) return undefined;
-  if (activeTabId !== undefined && state.tabs[activeTabId]?.flowId === flow.id) return activeTabId;
+  if (flowOfTab(state, activeTabId)?.id === flow.id) return activeTabId;
   const found = Object.entries(state.tabs).find(([, t]) => t.flowId === flow.id && t.portal === 'partner-center');
   return found ? Number(found[0]) : undefined;
 }

@@ -10,12 +10,11 @@ const [CONTOSO, FABRIKAM] = CUSTOMERS as [Customer, Customer];
 const PC = 'https://partner.microsoft.com';
 const SUPPORT_DIRECT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
 
-interface TabState { flowId: string | null; url: string; page: string | null; portal: string | null; delegated: { kind: string; value: string } | null; dismissed: string[] }
-interface FlowState { id: string; items: Record<string, string>; customer: { tenantId?: string; name?: string; domain?: string } | null; passedPartnerCenter: boolean; completedAt: number | null; overlayMinimized: boolean }
-interface EngineState { seq: number; flows: Record<string, FlowState>; tabs: Record<string, TabState>; lastActiveFlowId: string | null }
+import type { EngineState, FlowState } from '../../lib/engine';
+import { STEP_IDS } from '../../lib/flow';
 
 let ext: LaunchedExtension;
-const STEPS = ['sign-in', 'customers', 'select-customer', 'service-management', 'service-requests', 'new-request', 'office-365', 'portal-sign-in', 'support', 'new-service-request', 'support-topic'];
+const STEPS = STEP_IDS;
 
 /** The running service worker of the extension (a new one after a restart). */
 async function sw(): Promise<Worker> {

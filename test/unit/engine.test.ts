@@ -238,3 +238,22 @@ describe('warnings', () => {
     expect(other.fromOtherTab).toBe(true);
   });
 });
+
+describe('side trips', () => {
+  it('service health opened from the flow joins it and completes the preparation item, nothing else', () => {
+    let s = run([seen(1, `${PC}/dashboard/v2/customers/list`)]);
+    s = run([{ type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, seen(2, `${PC}/dashboard/v2/support/servicehealth`)], s);
+    expect(flowOf(s, 2).id).toBe(flowOf(s, 1).id);
+    expect(flowOf(s, 1).items['check-service-health']).toBe('done');
+    expect(currentStep(flowOf(s, 1))).toBe('select-customer');
+    s = run([{ type: 'tab-opened', tabId: 3, openerTabId: 1, at: 0 }, seen(3, 'https://admin.microsoft.com/AdminPortal/Home#/servicehealth')], s);
+    expect(itemStates(flowOf(s, 1))['portal-sign-in']).toBe('todo');
+    expect(currentStep(flowOf(s, 1))).toBe('select-customer');
+  });
+
+  it('the admin center service health opened by hand starts no flow', () => {
+    const s = run([seen(4, 'https://admin.microsoft.com/AdminPortal/Home#/servicehealth')]);
+    expect(Object.keys(s.flows)).toEqual([]);
+    expect(warningsFor(s, 4)).toEqual([]);
+  });
+});
