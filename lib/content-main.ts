@@ -14,8 +14,9 @@ import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
 import { detectPage, type PageKind } from './pages';
 import { GUID, customerTenantFromUrl } from './tenant';
 import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './locator';
-import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive } from './page-probe';
+import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive, mayChangePage } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
+import { clippingAncestors } from '../components/overlay/place';
 import type { ContentMessage } from './messages';
 import type { TabView } from './view';
 import type { Customer, Warning } from './engine';
@@ -226,8 +227,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
       cancel(fallbackTimer);
       if (reason === 'found' && spec) {
         // A target not in view (a scrolled container, a long page) is brought into view, once.
-        const r = found.el.getBoundingClientRect();
-        if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth || clippedByScroller(found.el)) {
+        if (partlyHidden(found.el)) {
           found.el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
         }
       }
@@ -351,6 +351,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     navAt = performance.now();
     page = detectLive(url, watch);
     customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
+    readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
     void report();
     // A new page: start over the search (a full scan), even for the same step.
     resync(true);
@@ -372,11 +373,18 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     }
   }
 
+  /** Whether headings can change what this page is (or whose name it shows): set per URL. */
+  let readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
   const unsubscribe = watch.onFrame((c) => {
     if (location.href !== url) onLocation();
-    if (c.added.length && (dependsOnDocument(url) || customerTenantFromUrl(url))) {
-      const headings = matchWithin(c.added, HEADING_SELECTOR).length > 0 || c.textParents.some((p) => p.closest(HEADING_SELECTOR));
-      if (headings) onHeadings();
+    if (readsHeadings && (c.added.length || c.textParents.length)) {
+      // Only headings among the added nodes; a deep re-probe only when one of them can matter.
+      const added = matchWithin(c.added, HEADING_SELECTOR);
+      for (const p of c.textParents) {
+        const h = p.closest(HEADING_SELECTOR);
+        if (h) added.push(h);
+      }
+      if (added.some(mayChangePage)) onHeadings();
     }
     if (overlay && !overlay.host.isConnected && (marked || fallbackDue)) overlay.mount();
     overlay?.reposition();
@@ -445,19 +453,16 @@ function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Whether a scroll container between the element and the document hides it. */
-function clippedByScroller(el: Element): boolean {
+/**
+ * Whether the element should be scrolled into view: part of it is hidden by the viewport's edge or
+ * by a scroll container, and it is small enough to fit (a big list is left where the agent has it).
+ */
+function partlyHidden(el: Element): boolean {
   const r = el.getBoundingClientRect();
-  let n: Node | null = el;
-  for (let depth = 0; n && depth < 40; depth++) {
-    const parent: Node | null = (n as Element).assignedSlot ?? n.parentNode ?? null;
-    n = parent instanceof ShadowRoot ? parent.host : parent;
-    if (!(n instanceof Element) || n === document.documentElement) return false;
-    const cs = getComputedStyle(n);
-    if (/(auto|scroll|hidden)/.test(cs.overflowY + cs.overflowX)) {
-      const c = n.getBoundingClientRect();
-      if (r.top < c.top || r.bottom > c.bottom || r.left < c.left || r.right > c.right) return true;
-    }
-  }
-  return false;
+  if (r.height > innerHeight / 2 || r.width > innerWidth / 2) return false;
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return true;
+  return clippingAncestors(el).some((c) => {
+    const b = c.getBoundingClientRect();
+    return r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right;
+  });
 }

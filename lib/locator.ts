@@ -184,6 +184,9 @@ export function isShown(el: Element): boolean {
 
 export type Root = Document | ShadowRoot;
 
+const MAX_UNDEFINED = 256;
+const UNDEFINED_TTL_MS = 5000;
+
 export interface FrameChanges {
   /** Elements added since the last frame (connected ones), and roots discovered in them. */
   added: (Element | ShadowRoot)[];
@@ -202,8 +205,12 @@ export class DeepWatch {
   private pendingAdded: Node[] = [];
   private pendingRemoved = false;
   private frame = 0;
-  /** Custom elements seen before their definition: their shadow root may come later. */
-  private undefinedHosts = new Set<Element>();
+  /**
+   * Custom elements seen before their definition, with when they were seen: their shadow root may
+   * come with the definition. Kept a few seconds and at most a few hundred (frameworks' own
+   * components carry hyphenated names and are never defined), so a frame's work stays bounded.
+   */
+  private undefinedHosts = new Map<Element, number>();
   private listeners = new Set<(c: FrameChanges) => void>();
   private stopped = false;
 
@@ -281,8 +288,8 @@ export class DeepWatch {
       if (sr) {
         if (this.register(sr)) found.push(sr);
         this.discover(sr, found);
-      } else if (el.localName.includes('-') && !el.matches(':defined')) {
-        this.undefinedHosts.add(el);
+      } else if (el.localName.includes('-') && this.undefinedHosts.size < MAX_UNDEFINED && !el.matches(':defined')) {
+        this.undefinedHosts.set(el, performance.now());
       }
     };
     if (node.nodeType === Node.ELEMENT_NODE) visit(node as Element);
@@ -328,13 +335,14 @@ export class DeepWatch {
     }
     // Hosts defined since they were added: their shadow roots are new to us.
     if (this.undefinedHosts.size) {
-      for (const el of this.undefinedHosts) {
-        if (!el.isConnected) this.undefinedHosts.delete(el);
-        else if (el.shadowRoot) {
+      const stale = performance.now() - UNDEFINED_TTL_MS;
+      for (const [el, seen] of this.undefinedHosts) {
+        if (el.shadowRoot) {
           this.undefinedHosts.delete(el);
+          if (!el.isConnected) continue;
           added.push(el);
           for (const sr of this.discover(el)) added.push(sr);
-        } else if (el.matches(':defined')) this.undefinedHosts.delete(el);
+        } else if (seen < stale || !el.isConnected || el.matches(':defined')) this.undefinedHosts.delete(el);
       }
     }
     if (!added.length && !textParents.length && !removed) return;

@@ -34,15 +34,26 @@ export function detectLive(url: string, watch: DeepWatch): PageKind | null {
 }
 
 let knownLabels: Set<string> | undefined;
+const labelKeysAll = () => (knownLabels ??= new Set(Object.keys(LABELS).flatMap((id) => [...labelKeys(id as LabelId)])));
+
+/**
+ * Whether an added heading can change what the detectors say: it reads as one of the portal's
+ * labels (a document-reading detector asks for those), or it is a level-1 heading (a customer
+ * page's name). Other headings need no re-probe.
+ */
+export function mayChangePage(h: Element): boolean {
+  if (h.localName === 'h1' || h.getAttribute('aria-level') === '1') return true;
+  return labelKeysAll().has(labelKey(flatText(h)));
+}
 /**
  * The customer's name as a customer page shows it: the first level-1 heading that is not one of
  * the portal's own labels. Undefined when there is none.
  */
 export function customerNameOnPage(watch: DeepWatch): string | undefined {
-  knownLabels ??= new Set(Object.keys(LABELS).flatMap((id) => [...labelKeys(id as LabelId)]));
+  const known = labelKeysAll();
   for (const h of watch.queryAll('h1, [role="heading"][aria-level="1"]')) {
     const text = flatText(h, 300).replace(/\s+/g, ' ').trim();
-    if (text && text.length <= 300 && !knownLabels.has(labelKey(text))) return text;
+    if (text && text.length <= 300 && !known.has(labelKey(text))) return text;
   }
   return undefined;
 }

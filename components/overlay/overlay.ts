@@ -8,7 +8,7 @@
  * can cover it or become its containing block; everything is `pointer-events: none` except its
  * own buttons.
  */
-import { follow, isInView, placeCard } from './place';
+import { clippingAncestors, follow, isInView, placeCard } from './place';
 import { OVERLAY_CSS, RING_PAD } from './styles';
 
 /** Text parts of a sentence with the page's label in it: before, label, after. */
@@ -97,6 +97,7 @@ export class Overlay {
   private readonly pill: HTMLButtonElement;
   private target: Element | null = null;
   private stopFollow: (() => void) | null = null;
+  private clippers: Element[] = [];
   private frame = 0;
   private pulseTimer = 0;
   private cardShown = false;
@@ -166,6 +167,7 @@ export class Overlay {
       this.target = target;
       if (target) {
         this.stopFollow = follow(target, [this.card, this.dock], () => this.reposition());
+        this.clippers = clippingAncestors(target);
         // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
         const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
         this.ring.style.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
@@ -267,7 +269,7 @@ export class Overlay {
     rs.width = `${box.right - box.left}px`;
     rs.height = `${box.bottom - box.top}px`;
     // Scrolled out of its container or the viewport: no ring floating over other content.
-    rs.visibility = isInView(target) ? '' : 'hidden';
+    rs.visibility = isInView(r, this.clippers) ? '' : 'hidden';
     // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
     const d = this.dock.getBoundingClientRect();
     this.dock.classList.toggle('low', d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height);

@@ -45,28 +45,27 @@ function up(n: Node): Node | null {
   return (n as Element).assignedSlot ?? n.parentNode;
 }
 
-/**
- * Whether any part of `el` can be seen: inside the viewport and not clipped away by a scrolling
- * or clipping ancestor (through shadow roots).
- */
-export function isInView(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  let top = r.top;
-  let left = r.left;
-  let bottom = r.bottom;
-  let right = r.right;
+/** The ancestors (through shadow roots and slots) that may clip `el`: scroll containers and the like. */
+export function clippingAncestors(el: Element): Element[] {
+  const out: Element[] = [];
   for (let n = up(el), depth = 0; n && depth < 64; n = up(n), depth++) {
-    if (n instanceof ShadowRoot) {
-      n = n.host;
-    }
+    if (n instanceof ShadowRoot) n = n.host;
     if (!(n instanceof Element) || n === document.documentElement || n === document.body) continue;
     const cs = getComputedStyle(n);
-    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
-    const c = n.getBoundingClientRect();
-    top = Math.max(top, c.top);
-    left = Math.max(left, c.left);
-    bottom = Math.min(bottom, c.bottom);
-    right = Math.min(right, c.right);
+    if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') out.push(n);
+  }
+  return out;
+}
+
+/** Whether any part of `r` can be seen: inside the viewport and inside every clipping ancestor. */
+export function isInView(r: DOMRect, clippers: readonly Element[]): boolean {
+  let { top, left, bottom, right } = r;
+  for (const c of clippers) {
+    const b = c.getBoundingClientRect();
+    top = Math.max(top, b.top);
+    left = Math.max(left, b.left);
+    bottom = Math.min(bottom, b.bottom);
+    right = Math.min(right, b.right);
     if (bottom <= top || right <= left) return false;
   }
   return bottom > 0 && right > 0 && top < innerHeight && left < innerWidth;
