@@ -387,7 +387,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
       if (added.some(mayChangePage)) onHeadings();
     }
     if (overlay && !overlay.host.isConnected && (marked || fallbackDue)) overlay.mount();
-    overlay?.reposition();
+    overlay?.repositionSoon();
   });
 
   const opts = { capture: true, signal: ctx.signal } as const;

@@ -99,6 +99,7 @@ export class Overlay {
   private stopFollow: (() => void) | null = null;
   private clippers: Element[] = [];
   private frame = 0;
+  private soon = 0;
   private pulseTimer = 0;
   private cardShown = false;
   private destroyed = false;
@@ -155,6 +156,7 @@ export class Overlay {
     this.destroyed = true;
     this.setTarget(null, false);
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.soon);
     clearTimeout(this.pulseTimer);
     this.host.remove();
   }
@@ -166,7 +168,7 @@ export class Overlay {
       this.stopFollow = null;
       this.target = target;
       if (target) {
-        this.stopFollow = follow(target, [this.card, this.dock], () => this.reposition());
+        this.stopFollow = follow(target, [this.card, this.dock], (now) => (now ? this.update() : this.reposition()));
         this.clippers = clippingAncestors(target);
         // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
         const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
@@ -241,7 +243,19 @@ export class Overlay {
     );
   }
 
-  /** Places ring and card again at the next frame (the page changed: scroll, resize, mutations). */
+  /**
+   * Places ring and card again at the next frame (scroll, resize). After DOM mutations use
+   * `repositionSoon`: reading the target's box in every mutation frame would force the page's
+   * layout each time; size changes already come through the ResizeObserver.
+   */
+  repositionSoon(): void {
+    if (this.soon || !this.target) return;
+    this.soon = window.setTimeout(() => {
+      this.soon = 0;
+      this.reposition();
+    }, 150);
+  }
+
   reposition(): void {
     if (!this.frame && this.target) {
       this.frame = requestAnimationFrame(() => {
@@ -255,7 +269,10 @@ export class Overlay {
     this.card.hidden = !(this.cardShown && this.target);
   }
 
-  /** Places the ring on the target and the card beside it (never over it). */
+  /**
+   * Places the ring on the target and the card beside it (never over it). Reads every box first,
+   * then writes: called from a ResizeObserver (layout is clean then), it forces no extra layout.
+   */
   private update(): void {
     const target = this.target;
     if (!target?.isConnected) {
@@ -263,18 +280,20 @@ export class Overlay {
       return;
     }
     const r = target.getBoundingClientRect();
+    const visible = isInView(r, this.clippers);
+    const d = this.dock.getBoundingClientRect();
+    const cardSize = this.card.hidden ? null : [this.card.offsetWidth, this.card.offsetHeight] as const;
     const box = { left: r.left - RING_PAD, top: r.top - RING_PAD, right: r.right + RING_PAD, bottom: r.bottom + RING_PAD };
     const rs = this.ring.style;
     rs.transform = `translate(${box.left}px, ${box.top}px)`;
     rs.width = `${box.right - box.left}px`;
     rs.height = `${box.bottom - box.top}px`;
     // Scrolled out of its container or the viewport: no ring floating over other content.
-    rs.visibility = isInView(r, this.clippers) ? '' : 'hidden';
+    rs.visibility = visible ? '' : 'hidden';
     // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
-    const d = this.dock.getBoundingClientRect();
     this.dock.classList.toggle('low', d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height);
-    if (!this.card.hidden) {
-      const p = placeCard(box, this.card.offsetWidth, this.card.offsetHeight, innerWidth, innerHeight);
+    if (cardSize) {
+      const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);
       this.card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
       this.card.dataset.side = p.side;
     }

@@ -73,21 +73,23 @@ export function isInView(r: DOMRect, clippers: readonly Element[]): boolean {
 
 /**
  * Calls `cb` whenever `target` may have moved or changed size: scrolling anywhere (scroll events
- * stay inside shadow roots, so each shadow root on the way up is listened to as well), window
- * resizes, size changes of the target, of `also` (the card) and of the document.
+ * stay inside shadow roots, so each shadow root on the way up is listened to as well) and window
+ * resizes (`cb(false)`: coalesce to a frame), size changes of the target, of `also` (the card) and
+ * of the document (`cb(true)`: from a ResizeObserver, after layout, so reading boxes is free).
  */
-export function follow(target: Element, also: Element[], cb: () => void): () => void {
+export function follow(target: Element, also: Element[], cb: (afterLayout: boolean) => void): () => void {
   const ac = new AbortController();
   const o: AddEventListenerOptions = { passive: true, capture: true, signal: ac.signal };
-  addEventListener('scroll', cb, o);
-  addEventListener('resize', cb, o);
+  const later = () => cb(false);
+  addEventListener('scroll', later, o);
+  addEventListener('resize', later, o);
   for (let n = up(target); n; n = up(n)) {
     if (n instanceof ShadowRoot) {
-      n.addEventListener('scroll', cb, o);
+      n.addEventListener('scroll', later, o);
       n = n.host;
     }
   }
-  const ro = new ResizeObserver(cb);
+  const ro = new ResizeObserver(() => cb(true));
   for (const e of [target, ...also, document.documentElement]) ro.observe(e);
   return () => {
     ac.abort();
