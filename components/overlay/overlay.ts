@@ -121,7 +121,7 @@ export class Overlay {
     this.warningsBox = el('div', { class: 'warnings', style: 'display:contents' });
     this.fallback = el('section', { class: 'card fallback', 'data-testid': 'eg-fallback', 'aria-live': 'polite', hidden: '' });
     this.pill = el('button', { class: 'pill', type: 'button', 'data-testid': 'eg-pill', hidden: '' });
-    this.pill.addEventListener('click', () => this.events.minimize(false));
+    onUserClick(this.pill, () => this.events.minimize(false));
     this.dock = el('div', { class: 'dock' }, this.warningsBox, this.fallback, this.pill);
     this.root = el('div', { class: 'eg', lang }, this.ring, this.card, this.dock);
     this.shadow.append(style, this.root);
@@ -195,7 +195,7 @@ export class Overlay {
     this.cardShown = !!model;
     if (model) {
       const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel, 'data-testid': 'eg-minimize' }, icon(MINIMIZE_PATH));
-      min.addEventListener('click', () => this.events.minimize(true));
+      onUserClick(min, () => this.events.minimize(true));
       this.card.replaceChildren(
         el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
         labelled(model.click, 'click'),
@@ -210,7 +210,7 @@ export class Overlay {
     this.fallback.hidden = !model;
     if (!model) return;
     const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel }, icon(MINIMIZE_PATH));
-    min.addEventListener('click', () => this.events.minimize(true));
+    onUserClick(min, () => this.events.minimize(true));
     this.fallback.replaceChildren(
       el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
       labelled(model.title, 'click'),
@@ -230,11 +230,11 @@ export class Overlay {
     this.warningsBox.replaceChildren(
       ...list.map((w) => {
         const action = el('button', { class: 'btn primary', type: 'button', 'data-action': 'open-partner-center' }, w.action);
-        action.addEventListener('click', () => this.events.warningAction(w.id));
+        onUserClick(action, () => this.events.warningAction(w.id));
         const actions = el('div', { class: 'actions' }, action);
         if (w.dismiss) {
           const d = el('button', { class: 'btn', type: 'button', 'data-action': 'dismiss' }, w.dismiss);
-          d.addEventListener('click', () => this.events.dismissWarning(w.id));
+          onUserClick(d, () => this.events.dismissWarning(w.id));
           actions.append(d);
         }
         return el('div', { class: 'warning', role: 'alert', 'data-warning': w.id },
@@ -298,4 +298,15 @@ export class Overlay {
       this.card.dataset.side = p.side;
     }
   }
+}
+
+/**
+ * Runs `act` for the agent's own clicks only (mouse, or Enter/Space on the focused button). The
+ * overlay's shadow root is open, so a page script can reach its buttons: its synthetic clicks
+ * (`isTrusted` false) must not minimize the guide or dismiss a warning.
+ */
+function onUserClick(el: HTMLElement, act: () => void): void {
+  el.addEventListener('click', (e) => {
+    if (e.isTrusted) act();
+  });
 }
