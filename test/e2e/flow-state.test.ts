@@ -332,7 +332,8 @@ describe('one flow across tabs and sites (issue #4)', () => {
     const openerOf = await (await sw()).evaluate(async (id) => (await chrome.tabs.get(id)).openerTabId, await tabIdOf(byHand));
     await byHand.goto(`${PC}/dashboard`);
     const handTab = await tabIdOf(byHand);
-    const s = await untilFlow(handTab, (f) => f.items['sign-in'] === 'done', 'the typed dashboard');
+    // Until its first page is reported the tab is only provisionally in the opener's flow: wait for the report.
+    const s = await untilFlow(handTab, (f, st) => st.tabs[handTab]?.page === 'pc-dashboard' && f.items['sign-in'] === 'done', 'the typed dashboard');
     expect(s.tabs[handTab]!.flowId, JSON.stringify({ hand: s.tabs[handTab], pc: s.tabs[pcTab], openerOf, handTab, pcTab, flow: flowOf(s, pcTab) })).not.toBe(s0.tabs[pcTab]!.flowId);
     expect(flowOf(s, handTab)!.customer).toBeNull();
     expect(flowOf(s, pcTab)).toEqual(flowOf(s0, pcTab));
@@ -355,7 +356,7 @@ describe('one flow across tabs and sites (issue #4)', () => {
     const other = await newTab(ext.context);
     await other.goto(`${PC}/dashboard`);
     const otherTab = await tabIdOf(other);
-    s = await untilFlow(otherTab, (f) => f.items['sign-in'] === 'done', 'the other dashboard');
+    s = await untilFlow(otherTab, (f, st) => st.tabs[otherTab]?.page === 'pc-dashboard' && f.items['sign-in'] === 'done', 'the other dashboard');
     expect(s.tabs[otherTab]!.flowId).not.toBe(flowId);
     expect(s.lastActiveFlowId).toBe(s.tabs[otherTab]!.flowId);
 
