@@ -210,6 +210,8 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   }
 
   function applyView(v: ContentView): void {
+    // The background saw the tab's URL change (a client-side navigation no event told us about).
+    if (location.href !== url) onLocation();
     const prevKey = view ? `${view.step}|${view.clickIndex}` : '';
     view = v;
     if (v.strings) strings = v.strings;
@@ -264,6 +266,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     fallbackDue = false;
     cancel(fallbackTimer);
     tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
+    syncWatch();
     // The fallback counts from the page's detection, or from the step's change if that came later
     // (a slow background answer does not delay it).
     if (next && !tracker.target) armFallback(Math.max(navAt, stepAt));
@@ -279,7 +282,21 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     }, Math.max(0, from + FALLBACK_MS - performance.now()));
   }
 
+  /**
+   * While the target is found and connected (and headings cannot change the page), mutations are
+   * not observed at all: the tracker's ResizeObserver says when the target leaves the document.
+   */
+  function syncWatch(): void {
+    tracker.observeCurrent();
+    if (tracker.target?.el.isConnected && !readsHeadings) watch.suspend();
+    else watch.resume();
+  }
+
   function onTarget(found: Found<Candidate> | null, reason: 'found' | 'replaced' | 'lost'): void {
+    syncWatch();
+    // Unobserved mutations may have hidden a client-side navigation (no event for pushState in
+    // browsers without the Navigation API): check the URL when the target changes.
+    if (reason !== 'found' && location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
     if (found) {
       fallbackDue = false;
       cancel(fallbackTimer);
@@ -407,6 +424,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     page = detectLive(url, watch);
     customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
     readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
+    syncWatch();
     void report();
     // A new page: start over the search (a full scan), even for the same step.
     if (!started) return;
@@ -451,9 +469,16 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
 
   // ---- Clicks ---------------------------------------------------------------------------------
 
+  const checkUrl = () => location.href !== url && onLocation();
   window.addEventListener(
     'click',
     (e) => {
+      // A click may navigate on the client (pushState) while mutations are not observed: look
+      // at the URL after it (no event tells in browsers without the Navigation API).
+      if (e.isTrusted) {
+        later(checkUrl, 0);
+        later(checkUrl, 300);
+      }
       const found = tracker.target;
       if (!found || !spec || !view?.step || !e.isTrusted) return;
       const path = e.composedPath();

@@ -293,6 +293,8 @@ export class Overlay {
       this.dock.classList.remove('low');
       return;
     }
+    // The page removed the overlay (its card and dock lost their boxes): put it back.
+    if (!this.host.isConnected) this.mount();
     const r = box0 ?? target.getBoundingClientRect();
     const visible = this.visible;
     if (!this.radiusRead) {
