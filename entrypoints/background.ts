@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { Hub, type Sender } from '../lib/hub';
+import { Hub, OVERLAY_SUBS, type Sender } from '../lib/hub';
 import { readEffectiveSettings } from '../lib/settings-source';
 import type { EngineState } from '../lib/engine';
 
@@ -31,6 +31,7 @@ export default defineBackground(() => {
     pushView: async (tabId, view) => {
       await browser.tabs.sendMessage(tabId, { kind: 'view', view });
     },
+    message: (key) => (browser.i18n.getMessage as (k: string, subs: string[]) => string)(key.startsWith('@@') ? key : key.replaceAll('.', '_'), OVERLAY_SUBS),
     setBadge: async (tabId, badge) => {
       await browser.action.setBadgeText({ tabId, text: badge.text });
       await browser.action.setBadgeBackgroundColor({ tabId, color: badge.warning ? '#C50F1F' : '#0F6CBD' });

@@ -16,13 +16,12 @@ import { GUID, customerTenantFromUrl } from './tenant';
 import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './locator';
 import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive, mayChangePage } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
-import { clippingAncestors } from '../components/overlay/place';
 import type { ContentMessage } from './messages';
 import type { TabView } from './view';
 import type { Customer, Warning } from './engine';
 
 /** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
-export type ContentView = TabView & { overlayEnabled?: boolean; lang?: string; warningsDismissible?: boolean };
+export type ContentView = TabView & { overlayEnabled?: boolean; lang?: string; warningsDismissible?: boolean; strings?: Record<string, string> };
 
 export const TARGET_ATTR = 'data-escalation-guide-target';
 /** The fallback card shows when the target is not found within this long of the step's page. */
@@ -30,9 +29,17 @@ export const FALLBACK_MS = 3000;
 /** After a click on the target, the ring waits this long for the next step before coming back. */
 const CLICK_GRACE_MS = 2000;
 
-/** i18n.t over keys built at run time (step data names its `why.*` and `where.*` keys). */
-const t = (key: string, subs?: (string | number)[]): string =>
-  (i18n.t as (k: string, s?: string[]) => string)(key, subs?.map(String));
+/**
+ * The overlay's texts: from the view's `strings` (resolved by the background, lib/hub.ts; their
+ * substitutions are U+E001…U+E009), so the page never pays for loading the message catalog;
+ * i18n.t only for a key the view lacks (step data names its `why.*` and `where.*` keys).
+ */
+let strings: Record<string, string> | undefined;
+const t = (key: string, subs?: (string | number)[]): string => {
+  const s = strings?.[key];
+  if (s === undefined) return (i18n.t as (k: string, s?: string[]) => string)(key, subs?.map(String));
+  return s.replace(/[\uE001-\uE009]/g, (m) => String(subs?.[m.charCodeAt(0) - 0xe001] ?? ''));
+};
 const MARK = '\uE000';
 function withLabel(key: string, label: string, labelLang: string, subs: (string | number)[] = []): LabelledText {
   const [before = '', after = ''] = t(key, [MARK, ...subs]).split(MARK);
@@ -46,6 +53,7 @@ export function asView(v: unknown): ContentView | null {
   if (o.step !== null && !(STEP_IDS as readonly unknown[]).includes(o.step)) return null;
   if (typeof o.clickIndex !== 'number' || typeof o.stepNumber !== 'number') return null;
   if (!Array.isArray(o.warnings)) o.warnings = [];
+  if (o.strings !== undefined && (typeof o.strings !== 'object' || o.strings === null)) delete o.strings;
   return o as unknown as ContentView;
 }
 
@@ -103,6 +111,8 @@ interface Spec {
  * document is parsed.
  */
 export function startGuide(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
+  // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
+  performance.mark?.('eg:start');
   if (document.readyState !== 'loading') return run(ctx, portal);
   if (detectPage(location.href) === 'delegated-entry') {
     void browser.runtime.sendMessage({ kind: 'page', url: location.href, page: 'delegated-entry' } satisfies ContentMessage).catch(() => undefined);
@@ -148,6 +158,30 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   let overlay: Overlay | null = null;
 
   const tracker = new TargetTracker<Candidate>(watch, (found, reason) => onTarget(found, reason));
+  /** Headings can change what this page is (or whose name it shows): set per URL. */
+  let readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
+  // Added nodes are walked only while they can matter: the target is being looked for, or headings
+  // can change the page. Otherwise a mutation batch costs the checks below and nothing else.
+  watch.wantsAdded = () => tracker.wantsAdded() || readsHeadings;
+  let locationCheck = 0;
+  watch.onBatch = (removed) => {
+    if (location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
+    if (removed) tracker.checkConnected();
+    if (overlay && (marked || fallbackDue) && !overlay.host.isConnected) overlay.mount();
+  };
+  /**
+   * Start-up: only the URL's page detection and the `page` message run at injection. The first
+   * deep scan, the overlay and its strings wait for the view (and only if it has a step to ring
+   * here), then for the page's next paint.
+   */
+  let started = false;
+  let startPending = false;
+  let idleMarked = false;
+  const markIdle = () => {
+    if (idleMarked) return;
+    idleMarked = true;
+    performance.mark?.('eg:idle');
+  };
 
   const send = (msg: ContentMessage): Promise<unknown> => {
     if (ctx.isInvalid) return Promise.resolve(undefined);
@@ -176,8 +210,11 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   }
 
   function applyView(v: ContentView): void {
+    // The background saw the tab's URL change (a client-side navigation no event told us about).
+    if (location.href !== url) onLocation();
     const prevKey = view ? `${view.step}|${view.clickIndex}` : '';
     view = v;
+    if (v.strings) strings = v.strings;
     if (`${v.step}|${v.clickIndex}` !== prevKey) {
       suppressed = null;
       pulseNext = true;
@@ -185,8 +222,31 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     }
     if (localMinimized === v.minimized) localMinimized = null;
     localDismissed.clear();
-    resync(false);
-    draw();
+    if (started) {
+      resync(false);
+      draw();
+      return;
+    }
+    if (!wantedSpec() && !(v.overlayEnabled !== false && v.warnings.length)) {
+      // Nothing to ring or warn about on this page: start-up ends here (the watch stays idle).
+      markIdle();
+      return;
+    }
+    if (startPending) return;
+    startPending = true;
+    afterPaint(() => {
+      if (ctx.isInvalid) return;
+      started = true;
+      resync(false);
+      draw();
+      if (overlay?.ringedElement) overlay.whenPlaced(markIdle);
+      else markIdle();
+    });
+  }
+
+  /** Runs `fn` in a task after the page's next frame (its first paint, at start-up). */
+  function afterPaint(fn: () => void): void {
+    requestAnimationFrame(() => later(fn, 0));
   }
 
   /** The clicks to look for now, from the view's step and the page. */
@@ -206,6 +266,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     fallbackDue = false;
     cancel(fallbackTimer);
     tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
+    syncWatch();
     // The fallback counts from the page's detection, or from the step's change if that came later
     // (a slow background answer does not delay it).
     if (next && !tracker.target) armFallback(Math.max(navAt, stepAt));
@@ -221,16 +282,26 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     }, Math.max(0, from + FALLBACK_MS - performance.now()));
   }
 
+  /**
+   * While the target is found and connected (and headings cannot change the page), mutations are
+   * not observed at all: the tracker's ResizeObserver says when the target leaves the document.
+   */
+  function syncWatch(): void {
+    tracker.observeCurrent();
+    if (tracker.target?.el.isConnected && !readsHeadings) watch.suspend();
+    else watch.resume();
+  }
+
   function onTarget(found: Found<Candidate> | null, reason: 'found' | 'replaced' | 'lost'): void {
+    syncWatch();
+    // Unobserved mutations may have hidden a client-side navigation (no event for pushState in
+    // browsers without the Navigation API): check the URL when the target changes.
+    if (reason !== 'found' && location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
     if (found) {
       fallbackDue = false;
       cancel(fallbackTimer);
-      if (reason === 'found' && spec) {
-        // A target not in view (a scrolled container, a long page) is brought into view, once.
-        if (partlyHidden(found.el)) {
-          found.el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
-        }
-      }
+      // A target not in view (a scrolled container, a long page) is brought into view, once.
+      if (reason === 'found' && spec) scrollIntoViewIfPartlyHidden(found.el);
     } else if (spec && specKey) {
       armFallback(performance.now());
     }
@@ -275,6 +346,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
 
   function warningModels(): WarningModel[] {
     const list = (view?.warnings ?? []).filter((w) => !localDismissed.has(w.id));
+    if (!list.length) return [];
     const dismiss = view?.warningsDismissible === false ? null : t('overlay.dismiss');
     const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
     return list.map((w) => {
@@ -352,8 +424,10 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     page = detectLive(url, watch);
     customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
     readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
+    syncWatch();
     void report();
     // A new page: start over the search (a full scan), even for the same step.
+    if (!started) return;
     resync(true);
     draw();
   }
@@ -367,16 +441,13 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     page = next;
     customerName = name;
     void report();
-    if (pageChanged) {
+    if (pageChanged && started) {
       resync(true);
       draw();
     }
   }
 
-  /** Whether headings can change what this page is (or whose name it shows): set per URL. */
-  let readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
   const unsubscribe = watch.onFrame((c) => {
-    if (location.href !== url) onLocation();
     if (readsHeadings && (c.added.length || c.textParents.length)) {
       // Only headings among the added nodes; a deep re-probe only when one of them can matter.
       const added = matchWithin(c.added, HEADING_SELECTOR);
@@ -386,8 +457,6 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
       }
       if (added.some(mayChangePage)) onHeadings();
     }
-    if (overlay && !overlay.host.isConnected && (marked || fallbackDue)) overlay.mount();
-    overlay?.repositionSoon();
   });
 
   const opts = { capture: true, signal: ctx.signal } as const;
@@ -400,9 +469,16 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
 
   // ---- Clicks ---------------------------------------------------------------------------------
 
+  const checkUrl = () => location.href !== url && onLocation();
   window.addEventListener(
     'click',
     (e) => {
+      // A click may navigate on the client (pushState) while mutations are not observed: look
+      // at the URL after it (no event tells in browsers without the Navigation API).
+      if (e.isTrusted) {
+        later(checkUrl, 0);
+        later(checkUrl, 300);
+      }
       const found = tracker.target;
       if (!found || !spec || !view?.step || !e.isTrusted) return;
       const path = e.composedPath();
@@ -454,15 +530,17 @@ function reducedMotion(): boolean {
 }
 
 /**
- * Whether the element should be scrolled into view: part of it is hidden by the viewport's edge or
- * by a scroll container, and it is small enough to fit (a big list is left where the agent has it).
+ * Scrolls the element into view when part of it is hidden by the viewport's edge or by a scroll
+ * container, and it is small enough to fit (a big list is left where the agent has it). Read from
+ * an IntersectionObserver (after layout, clipping included): no forced layout or style.
  */
-function partlyHidden(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  if (r.height > innerHeight / 2 || r.width > innerWidth / 2) return false;
-  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return true;
-  return clippingAncestors(el).some((c) => {
-    const b = c.getBoundingClientRect();
-    return r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right;
+function scrollIntoViewIfPartlyHidden(el: Element): void {
+  const io = new IntersectionObserver(([e]) => {
+    io.disconnect();
+    if (!e || !el.isConnected) return;
+    const r = e.boundingClientRect;
+    if (r.height > innerHeight / 2 || r.width > innerWidth / 2 || e.intersectionRatio >= 1) return;
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
   });
+  io.observe(el);
 }

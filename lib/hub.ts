@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import {
   EngineStateSchema, FlowStateSchema, TabStateSchema, flowNumber, initialState, reduce, type EngineEventInput, type EngineState,
 } from './engine';
-import { FLOW } from './flow';
+import { FLOW, stepOf } from './flow';
 import { FlowSchema } from './flow-schema';
 import { ContentMessageSchema, SurfaceMessageSchema, parseMessage, type Parsed } from './messages';
 import { portalOf } from './pages';
@@ -18,7 +18,24 @@ import { badgeFor, tabView, type TabView } from './view';
 export interface ContentView extends TabView {
   overlayEnabled: boolean;
   warningsDismissible: boolean;
+  /**
+   * The overlay's texts for this view in the extension's language, as i18n templates whose
+   * substitutions are the markers OVERLAY_SUBS: resolved here so that the content script never
+   * loads the message catalog (its first `i18n.getMessage` costs the page milliseconds).
+   */
+  strings?: Record<string, string>;
 }
+
+/** Substitution markers in `ContentView.strings` ($1 … $9 → U+E001 … U+E009). */
+export const OVERLAY_SUBS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe001 + i));
+/** The i18n keys the overlay draws from (lib/content-main.ts), besides the step's `why` and `where`. */
+export const OVERLAY_KEYS = [
+  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickWithin', 'overlay.notFound',
+  'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
+  'ui.warning.notFromDashboard.title', 'ui.warning.notFromDashboard.body', 'ui.warning.notFromDashboard.action',
+  'ui.warning.ownTenant.title', 'ui.warning.ownTenant.body', 'ui.warning.ownTenant.action',
+  'ui.warning.mismatch.title', 'ui.warning.mismatch.body', 'ui.warning.mismatch.action',
+] as const;
 
 export interface HubPorts {
   /** The persisted state (session storage), or undefined. */
@@ -27,6 +44,8 @@ export interface HubPorts {
   clear(): Promise<void>;
   settings(): Promise<EffectiveSettings>;
   pushView(tabId: number, view: ContentView): Promise<void>;
+  /** An i18n message with OVERLAY_SUBS as its substitutions (absent: views carry no strings). */
+  message?(key: string): string;
   setBadge(tabId: number, badge: { text: string; warning: boolean }): Promise<void>;
   openTab(url: string, openerTabId?: number): Promise<void>;
   log(message: string): void;
@@ -316,11 +335,18 @@ export class Hub {
 
   private async viewOf(state: EngineState, tabId: number): Promise<ContentView> {
     const settings = await this.settingsOrDefault();
-    return {
+    const view: ContentView = {
       ...tabView(state, tabId, { undismissable: !settings.warningsDismissible }),
       overlayEnabled: settings.overlayEnabled,
       warningsDismissible: settings.warningsDismissible,
     };
+    const message = this.ports.message;
+    if (message && view.overlayEnabled) {
+      const keys: string[] = [...OVERLAY_KEYS];
+      if (view.step) keys.push(stepOf(view.step).why, stepOf(view.step).where);
+      view.strings = Object.fromEntries(keys.map((k) => [k, message(k)]));
+    }
+    return view;
   }
 
   /** Gives each tab (of the state, or `only` these) its view and badge where they changed. */

@@ -7,9 +7,11 @@
  * How it waits, and why it stays cheap:
  * - `DeepWatch` keeps the set of open shadow roots it has seen. One MutationObserver watches the
  *   document and each of those roots (`childList` + `subtree`; a subtree observer stops at shadow
- *   boundaries, hence one observation per root). The callback only queues the added nodes and
- *   asks for one animation frame; the frame handles every batch of that frame at once.
- * - Per frame, work is proportional to the added nodes: their subtrees are walked for new shadow
+ *   boundaries, hence one observation per root). The callback only queues the added nodes (and
+ *   only while the target is being looked for) and posts one task that handles every batch
+ *   queued until then; never an animation frame (that makes the browser render between the
+ *   page's own tasks).
+ * - Per task, work is proportional to the added nodes: their subtrees are walked for new shadow
  *   roots, and matched against the selectors of the step being looked for. Nothing document-wide.
  * - A full deep scan (every known root, `querySelectorAll`) happens only when asked: at start,
  *   after a navigation, when the step changes.
@@ -113,11 +115,18 @@ export function namesOf(el: Element): string[] {
  */
 export function shownSpelling(el: Element, label: LabelId): string | undefined {
   const names = new Set(namesOf(el).filter((n) => n.length <= MAX_TEXT).map(labelKey));
+  // Spellings are normalized lazily and remembered: the first one usually matches.
   for (const list of Object.values(LABELS[label]) as readonly (readonly string[])[]) {
-    for (const s of list) if (names.has(labelKey(s))) return s;
+    for (const s of list) {
+      let key = spellingKeys.get(s);
+      if (key === undefined) spellingKeys.set(s, (key = labelKey(s)));
+      if (names.has(key)) return s;
+    }
   }
   return undefined;
 }
+
+const spellingKeys = new Map<string, string>();
 
 export function hasName(el: Element, label: LabelId): boolean {
   const keys = labelKeys(label);
@@ -154,6 +163,8 @@ export function compileLocator(loc: Locator): CompiledLocator {
       return {
         selector: '[href]',
         accepts: (el) => {
+          // Links resolve their own href natively; other elements with an href attribute by URL.
+          if (el instanceof HTMLAnchorElement || el instanceof HTMLAreaElement) return !!el.href && re.test(el.href);
           const raw = el.getAttribute('href');
           if (!raw) return false;
           try {
@@ -197,30 +208,88 @@ export interface FrameChanges {
 }
 
 /**
- * Watches a document and every open shadow root inside it, coalescing changes per frame.
+ * Watches a document and every open shadow root inside it, coalescing changes per task.
+ *
+ * Lazy: the document is observed from the start (a URL change shows in its mutations where no
+ * navigation event tells), but not walked for shadow roots until `start()` (or the first
+ * `queryAll`), so a content script on a page with nothing to ring pays next to nothing. Mutation records are coalesced with one
+ * task (a MessageChannel message), never an animation frame: asking for a frame after every batch
+ * would make the browser render (style, layout) between the page's own tasks. Added nodes are
+ * queued only while some listener wants them (`wantsAdded`); otherwise a batch costs a loop over
+ * its records (removals are still reported).
  */
 export class DeepWatch {
   readonly roots = new Set<Root>();
   private readonly mo: MutationObserver;
   private pendingAdded: Node[] = [];
   private pendingRemoved = false;
-  private frame = 0;
+  private queued = false;
+  private started = false;
+  private readonly channel: MessageChannel | null = typeof MessageChannel === 'function' ? new MessageChannel() : null;
   /**
    * Custom elements seen before their definition, with when they were seen: their shadow root may
    * come with the definition. Kept a few seconds and at most a few hundred (frameworks' own
-   * components carry hyphenated names and are never defined), so a frame's work stays bounded.
+   * components carry hyphenated names and are never defined), so a batch's work stays bounded.
    */
   private undefinedHosts = new Map<Element, number>();
   private listeners = new Set<(c: FrameChanges) => void>();
   private stopped = false;
+  /**
+   * Whether added nodes matter now (default: always). While it says no, added subtrees are not
+   * queued or walked; `start`/`rescan` catch up on shadow roots added meanwhile.
+   */
+  wantsAdded: () => boolean = () => true;
+  /** Shadow roots may have been added while nobody looked: the next full scan re-discovers. */
+  private stale = false;
+  /** Not observing at all (`suspend`): nothing needs mutations while the target is there. */
+  private suspended = false;
+  /** Called for every batch of records, synchronously (cheap checks only: `isConnected`, the URL). */
+  onBatch: ((removed: boolean) => void) | null = null;
 
   constructor(private readonly doc: Document = document) {
     this.mo = new MutationObserver((records) => this.onRecords(records));
+    if (this.channel) this.channel.port1.onmessage = () => this.run();
     this.register(doc);
-    this.discover(doc.documentElement ?? doc);
   }
 
-  /** Calls `fn` once per animation frame in which something was added or removed. */
+  /** Observes the document and discovers its open shadow roots (one walk of the document). */
+  start(): void {
+    if (this.stopped) return;
+    if (!this.started) {
+      this.started = true;
+      this.discover(this.doc.documentElement ?? this.doc);
+      this.stale = false;
+    } else if (this.stale) {
+      // While suspended, roots may keep coming unseen: every full scan walks again.
+      this.stale = this.suspended;
+      this.discover(this.doc.documentElement ?? this.doc);
+    }
+  }
+
+  /**
+   * Stops observing mutations altogether: even a callback that returns at once costs the page a
+   * record per mutation and a switch into the content script's world per batch (the bench's
+   * 10,000-node page: 20-30 % more main-thread time). The caller follows its target with
+   * observers instead (a ResizeObserver fires when the target leaves the document).
+   */
+  suspend(): void {
+    if (this.suspended || this.stopped) return;
+    this.suspended = true;
+    this.mo.disconnect();
+    this.queued = false;
+    this.pendingAdded = [];
+    this.pendingRemoved = false;
+    this.stale = true;
+  }
+
+  /** Observes every known root again after `suspend` (the next full scan re-discovers shadow roots). */
+  resume(): void {
+    if (!this.suspended || this.stopped) return;
+    this.suspended = false;
+    for (const r of this.liveRoots()) this.mo.observe(r, { childList: true, subtree: true });
+  }
+
+  /** Calls `fn` once per task in which something was added or removed. */
   onFrame(fn: (c: FrameChanges) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -229,8 +298,8 @@ export class DeepWatch {
   stop(): void {
     this.stopped = true;
     this.mo.disconnect();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.queued = false;
+    this.channel?.port1.close();
     this.listeners.clear();
     this.roots.clear();
     this.undefinedHosts.clear();
@@ -239,6 +308,7 @@ export class DeepWatch {
 
   /** Every element matching `selector` in every live root (a full deep scan: start, navigation, step change). */
   queryAll(selector: string): Element[] {
+    this.start();
     const out: Element[] = [];
     for (const root of this.liveRoots()) for (const el of root.querySelectorAll(selector)) out.push(el);
     return out;
@@ -256,7 +326,7 @@ export class DeepWatch {
       }
     }
     // A MutationObserver cannot unobserve one target: re-observe the live roots when many went away.
-    if (dropped > 32) {
+    if (dropped > 32 && !this.suspended) {
       const records = this.mo.takeRecords();
       this.mo.disconnect();
       for (const r of live) this.mo.observe(r, { childList: true, subtree: true });
@@ -265,10 +335,9 @@ export class DeepWatch {
     return live;
   }
 
-  /** Processes queued mutations now instead of at the next frame (tests, and a click that needs fresh state). */
+  /** Processes queued mutations now instead of in the coalescing task (tests, and a click that needs fresh state). */
   flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.queued = false;
     const records = this.mo.takeRecords();
     if (records.length) this.queue(records);
     this.deliver();
@@ -277,7 +346,7 @@ export class DeepWatch {
   private register(root: Root): boolean {
     if (this.roots.has(root)) return false;
     this.roots.add(root);
-    this.mo.observe(root, { childList: true, subtree: true });
+    if (!this.suspended) this.mo.observe(root, { childList: true, subtree: true });
     return true;
   }
 
@@ -300,11 +369,29 @@ export class DeepWatch {
 
   private onRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
+    let removed = false;
+    for (const r of records) if (r.removedNodes.length) removed = true;
+    this.onBatch?.(removed);
+    if (!this.wantsAdded()) {
+      // Nothing looks for added nodes now: a later full scan must look for new shadow roots again.
+      this.stale = true;
+      return;
+    }
     this.queue(records);
-    if (!this.frame) this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.deliver();
-    });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    if (this.channel) this.channel.port2.postMessage(0);
+    else setTimeout(() => this.run(), 0);
+  }
+
+  private run(): void {
+    if (!this.queued) return;
+    this.queued = false;
+    this.deliver();
   }
 
   private queue(records: MutationRecord[]): void {
@@ -390,6 +477,10 @@ export class TargetTracker<T> {
   private readonly ro: ResizeObserver;
   private hidden = new Map<Element, Found<T>>();
   private unsubscribe: () => void;
+  private rescanTimer = 0;
+  /** Fires when the current target leaves the document (its box goes to 0 × 0), mutations unobserved. */
+  private readonly currentRo = new ResizeObserver(() => this.checkConnected());
+  private observed: Element | null = null;
 
   constructor(
     private readonly watch: DeepWatch,
@@ -401,6 +492,53 @@ export class TargetTracker<T> {
 
   get target(): Found<T> | null {
     return this.current;
+  }
+
+  /**
+   * Whether added nodes matter: only while looking. While the target is found and connected, a
+   * mutation batch costs one `isConnected` check (`checkConnected`); when the target goes, one
+   * full scan finds its replacement.
+   */
+  wantsAdded(): boolean {
+    return !!this.spec && !this.current?.el.isConnected;
+  }
+
+  /** Keeps the ResizeObserver on the current target (call after every change of target). */
+  observeCurrent(): void {
+    const el = this.current?.el ?? null;
+    if (el === this.observed) return;
+    this.currentRo.disconnect();
+    this.observed = el;
+    if (el) this.currentRo.observe(el);
+  }
+
+  /** After a removal: the target left the document? Then rescan once, in a task of its own. */
+  checkConnected(): void {
+    if (!this.current || this.current.el.isConnected || this.rescanTimer) return;
+    this.rescanTimer = window.setTimeout(() => {
+      this.rescanTimer = 0;
+      const cur = this.current;
+      if (!this.spec || !cur || cur.el.isConnected) return;
+      this.current = null;
+      const next = this.scan();
+      if (next) {
+        this.current = next;
+        this.onChange(next, 'replaced');
+      } else this.onChange(null, 'lost');
+    }, 0);
+  }
+
+  /**
+   * Full deep scan for the spec's candidates: the best shown one (hidden ones are watched).
+   * Locators are compiled best rank first, so the scan stops at the first locator with a shown
+   * match (a locale-independent hook found spares the label comparisons over every link).
+   */
+  private scan(): Found<T> | null {
+    for (const k of this.compiled) {
+      const best = this.best(this.matches(k, this.watch.queryAll(k.c.selector)));
+      if (best) return best;
+    }
+    return null;
   }
 
   /** Starts looking for a new spec (null: stop looking). Runs a full deep scan. */
@@ -415,7 +553,7 @@ export class TargetTracker<T> {
       spec.options.forEach((o, option) =>
         o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l) })),
       );
-      const best = this.best(this.compiled.flatMap((k) => this.matches(k, this.watch.queryAll(k.c.selector))));
+      const best = this.scan();
       if (best) {
         this.current = best;
         this.onChange(best, 'found');
@@ -440,7 +578,10 @@ export class TargetTracker<T> {
 
   stop(): void {
     this.unsubscribe();
+    clearTimeout(this.rescanTimer);
     this.ro.disconnect();
+    this.currentRo.disconnect();
+    this.observed = null;
     this.hidden.clear();
     this.spec = null;
     this.current = null;

@@ -8,7 +8,7 @@
  * can cover it or become its containing block; everything is `pointer-events: none` except its
  * own buttons.
  */
-import { clippingAncestors, follow, isInView, placeCard } from './place';
+import { follow, placeCard, type Box, type Follower } from './place';
 import { OVERLAY_CSS, RING_PAD } from './styles';
 
 /** Text parts of a sentence with the page's label in it: before, label, after. */
@@ -96,10 +96,15 @@ export class Overlay {
   private readonly fallback: HTMLElement;
   private readonly pill: HTMLButtonElement;
   private target: Element | null = null;
-  private stopFollow: (() => void) | null = null;
-  private clippers: Element[] = [];
+  private follower: Follower | null = null;
+  /** Whether any part of the target can be seen (IntersectionObserver: viewport and clipping ancestors). */
+  private visible = true;
+  /** The ring's corners are read once per target, in the first placement (after layout). */
+  private radiusRead = false;
+  private placed = false;
+  private placedWaiters: (() => void)[] = [];
   private frame = 0;
-  private soon = 0;
+  private pulseFrame = 0;
   private pulseTimer = 0;
   private cardShown = false;
   private destroyed = false;
@@ -156,7 +161,7 @@ export class Overlay {
     this.destroyed = true;
     this.setTarget(null, false);
     cancelAnimationFrame(this.frame);
-    clearTimeout(this.soon);
+    cancelAnimationFrame(this.pulseFrame);
     clearTimeout(this.pulseTimer);
     this.host.remove();
   }
@@ -164,27 +169,44 @@ export class Overlay {
   /** Rings `target` (null: no ring) and keeps the ring and card on it; `pulse` on a new step's target. */
   setTarget(target: Element | null, pulse: boolean): void {
     if (target !== this.target) {
-      this.stopFollow?.();
-      this.stopFollow = null;
+      this.follower?.stop();
+      this.follower = null;
       this.target = target;
+      this.placed = false;
+      this.radiusRead = false;
+      this.visible = true;
+      // Nothing is measured here: the observers' first callbacks (after the next layout) place
+      // the ring; until then it stays hidden rather than drawn at the previous target.
+      this.ring.style.visibility = 'hidden';
       if (target) {
-        this.stopFollow = follow(target, [this.card, this.dock], (now) => (now ? this.update() : this.reposition()));
-        this.clippers = clippingAncestors(target);
-        // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
-        const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
-        this.ring.style.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
+        this.follower = follow(target, [this.card, this.dock], (r, afterLayout, visible) => {
+          if (visible !== undefined) this.visible = visible;
+          if (afterLayout) this.update(r);
+          else this.reposition();
+        });
       }
     }
     this.ring.hidden = !target;
     if (target && pulse) {
-      this.ring.classList.remove('pulse');
-      void this.ring.offsetWidth; // restart the animation
-      this.ring.classList.add('pulse');
+      // Restart the pulse without a forced style/layout flush: off now, on again next frame.
       clearTimeout(this.pulseTimer);
-      this.pulseTimer = window.setTimeout(() => this.ring.classList.remove('pulse'), 1500);
+      cancelAnimationFrame(this.pulseFrame);
+      const on = () => {
+        this.ring.classList.add('pulse');
+        this.pulseTimer = window.setTimeout(() => this.ring.classList.remove('pulse'), 1500);
+      };
+      if (this.ring.classList.contains('pulse')) {
+        this.ring.classList.remove('pulse');
+        this.pulseFrame = requestAnimationFrame(on);
+      } else on();
     }
     this.syncCard();
-    this.update();
+  }
+
+  /** Calls `fn` once the ring has been placed on the current target (now, if it has). */
+  whenPlaced(fn: () => void): void {
+    if (this.placed || !this.target) fn();
+    else this.placedWaiters.push(fn);
   }
 
   get ringedElement(): Element | null {
@@ -203,7 +225,6 @@ export class Overlay {
       );
     }
     this.syncCard();
-    this.update();
   }
 
   setFallback(model: FallbackModel | null): void {
@@ -244,18 +265,9 @@ export class Overlay {
   }
 
   /**
-   * Places ring and card again at the next frame (scroll, resize). After DOM mutations use
-   * `repositionSoon`: reading the target's box in every mutation frame would force the page's
-   * layout each time; size changes already come through the ResizeObserver.
+   * Places ring and card again at the next frame (scroll, resize). DOM mutations need no call:
+   * size changes come through a ResizeObserver, moves through an IntersectionObserver (place.ts).
    */
-  repositionSoon(): void {
-    if (this.soon || !this.target) return;
-    this.soon = window.setTimeout(() => {
-      this.soon = 0;
-      this.reposition();
-    }, 150);
-  }
-
   reposition(): void {
     if (!this.frame && this.target) {
       this.frame = requestAnimationFrame(() => {
@@ -266,23 +278,34 @@ export class Overlay {
   }
 
   private syncCard(): void {
-    this.card.hidden = !(this.cardShown && this.target);
+    const hidden = !(this.cardShown && this.target);
+    if (this.card.hidden !== hidden) this.card.hidden = hidden;
   }
 
   /**
    * Places the ring on the target and the card beside it (never over it). Reads every box first,
-   * then writes: called from a ResizeObserver (layout is clean then), it forces no extra layout.
+   * then writes: called from a ResizeObserver or IntersectionObserver (layout is clean then; the
+   * latter hands over the target's box), it forces no extra layout.
    */
-  private update(): void {
+  private update(box0: Box | null = null): void {
     const target = this.target;
     if (!target?.isConnected) {
       this.dock.classList.remove('low');
       return;
     }
-    const r = target.getBoundingClientRect();
-    const visible = isInView(r, this.clippers);
+    // The page removed the overlay (its card and dock lost their boxes): put it back.
+    if (!this.host.isConnected) this.mount();
+    const r = box0 ?? target.getBoundingClientRect();
+    const visible = this.visible;
+    if (!this.radiusRead) {
+      this.radiusRead = true;
+      // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
+      const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
+      this.ring.style.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
+    }
     const d = this.dock.getBoundingClientRect();
     const cardSize = this.card.hidden ? null : [this.card.offsetWidth, this.card.offsetHeight] as const;
+    this.follower?.placedAt(r);
     const box = { left: r.left - RING_PAD, top: r.top - RING_PAD, right: r.right + RING_PAD, bottom: r.bottom + RING_PAD };
     const rs = this.ring.style;
     rs.transform = `translate(${box.left}px, ${box.top}px)`;
@@ -296,6 +319,10 @@ export class Overlay {
       const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);
       this.card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
       this.card.dataset.side = p.side;
+    }
+    if (!this.placed) {
+      this.placed = true;
+      for (const fn of this.placedWaiters.splice(0)) fn();
     }
   }
 }

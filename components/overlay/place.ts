@@ -45,42 +45,31 @@ function up(n: Node): Node | null {
   return (n as Element).assignedSlot ?? n.parentNode;
 }
 
-/** The ancestors (through shadow roots and slots) that may clip `el`: scroll containers and the like. */
-export function clippingAncestors(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let n = up(el), depth = 0; n && depth < 64; n = up(n), depth++) {
-    if (n instanceof ShadowRoot) n = n.host;
-    if (!(n instanceof Element) || n === document.documentElement || n === document.body) continue;
-    const cs = getComputedStyle(n);
-    if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') out.push(n);
-  }
-  return out;
-}
+const moved = (a: Box, b: Box) =>
+  Math.abs(a.left - b.left) > 0.5 || Math.abs(a.top - b.top) > 0.5 || Math.abs(a.right - b.right) > 0.5 || Math.abs(a.bottom - b.bottom) > 0.5;
 
-/** Whether any part of `r` can be seen: inside the viewport and inside every clipping ancestor. */
-export function isInView(r: DOMRect, clippers: readonly Element[]): boolean {
-  let { top, left, bottom, right } = r;
-  for (const c of clippers) {
-    const b = c.getBoundingClientRect();
-    top = Math.max(top, b.top);
-    left = Math.max(left, b.left);
-    bottom = Math.min(bottom, b.bottom);
-    right = Math.min(right, b.right);
-    if (bottom <= top || right <= left) return false;
-  }
-  return bottom > 0 && right > 0 && top < innerHeight && left < innerWidth;
+export interface Follower {
+  /** The target's box as last placed: watch for it to move away from there (a layout shift). */
+  placedAt(r: Box): void;
+  stop(): void;
 }
 
 /**
- * Calls `cb` whenever `target` may have moved or changed size: scrolling anywhere (scroll events
- * stay inside shadow roots, so each shadow root on the way up is listened to as well) and window
- * resizes (`cb(false)`: coalesce to a frame), size changes of the target, of `also` (the card) and
- * of the document (`cb(true)`: from a ResizeObserver, after layout, so reading boxes is free).
+ * Calls `cb` whenever `target` may have moved, changed size or visibility, without reading layout
+ * on its own:
+ * - scrolling anywhere (scroll events stay inside shadow roots, so each shadow root on the way up
+ *   is listened to as well) and window resizes: `cb(null)`, to coalesce to a frame;
+ * - size changes of the target, of `also` (the card, the dock) and of the document: `cb(null,
+ *   true)` from a ResizeObserver, after layout, so reading boxes there is free;
+ * - visibility (the viewport's edge, a scroll container's clip): an IntersectionObserver;
+ * - moves with no resize (content inserted above it): a second IntersectionObserver whose root
+ *   is shrunk to the box the target was last placed at, so any move changes the intersection.
+ * IntersectionObserver entries carry the target's box, measured after layout: `cb(entry box, ...)`.
  */
-export function follow(target: Element, also: Element[], cb: (afterLayout: boolean) => void): () => void {
+export function follow(target: Element, also: Element[], cb: (r: DOMRectReadOnly | null, afterLayout: boolean, visible?: boolean) => void): Follower {
   const ac = new AbortController();
   const o: AddEventListenerOptions = { passive: true, capture: true, signal: ac.signal };
-  const later = () => cb(false);
+  const later = () => cb(null, false);
   addEventListener('scroll', later, o);
   addEventListener('resize', later, o);
   for (let n = up(target); n; n = up(n)) {
@@ -89,10 +78,48 @@ export function follow(target: Element, also: Element[], cb: (afterLayout: boole
       n = n.host;
     }
   }
-  const ro = new ResizeObserver(() => cb(true));
+  const ro = new ResizeObserver(() => cb(null, true));
   for (const e of [target, ...also, document.documentElement]) ro.observe(e);
-  return () => {
-    ac.abort();
-    ro.disconnect();
+  const seen = new IntersectionObserver((entries) => {
+    const e = entries[entries.length - 1]!;
+    cb(e.boundingClientRect, true, e.isIntersecting);
+  });
+  seen.observe(target);
+
+  let shift: IntersectionObserver | null = null;
+  let armed: Box | null = null;
+  const arm = (r: Box, threshold: number) => {
+    shift?.disconnect();
+    armed = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    if (r.right - r.left <= 0 || r.bottom - r.top <= 0) return;
+    const vw = document.documentElement.clientWidth || innerWidth;
+    const vh = document.documentElement.clientHeight || innerHeight;
+    const m = [-Math.floor(r.top), -Math.floor(vw - r.right), -Math.floor(vh - r.bottom), -Math.floor(r.left)];
+    let first = true;
+    try {
+      shift = new IntersectionObserver(([e]) => {
+        if (!e || !armed) return;
+        const box = e.boundingClientRect;
+        if (moved(box, armed)) return cb(box, true);
+        // Not moved; the root's rounding left a ratio short of 1: watch for a change from it.
+        if (first && e.intersectionRatio > 0 && Math.abs(e.intersectionRatio - threshold) > 1e-3) arm(armed, e.intersectionRatio);
+        first = false;
+      }, { rootMargin: m.map((x) => `${x}px`).join(' '), threshold: Math.max(0, Math.min(1, threshold)) || 1 });
+      shift.observe(target);
+    } catch {
+      shift = null; // a root margin the browser refuses: scroll, resize and size changes still follow
+    }
+  };
+  return {
+    placedAt(r) {
+      if (!armed || moved(r, armed)) arm(r, 1);
+    },
+    stop() {
+      ac.abort();
+      ro.disconnect();
+      seen.disconnect();
+      shift?.disconnect();
+      armed = null;
+    },
   };
 }

@@ -53,6 +53,18 @@ export function attribute(profile) {
     return res;
   };
   let extMs = 0, busyMs = 0, firstExt = null, lastExt = null, t = profile.startTime;
+  /** @type {number | null} */ let alignAt = null; // first sample in a function named egBenchAlign (startup.mjs)
+  /** @type {Map<number, boolean>} */ const alignMemo = new Map();
+  const inAlign = (/** @type {number} */ id) => {
+    let hit = alignMemo.get(id);
+    if (hit === undefined) {
+      const n = byId.get(id);
+      const p = parent.get(id);
+      hit = n?.callFrame.functionName === 'egBenchAlign' || (p !== undefined && inAlign(p));
+      alignMemo.set(id, hit);
+    }
+    return hit;
+  };
   /** @type {Record<string, number>} */ const byUrl = {};
   /** @type {{ t: number, dt: number }[]} */ const extSamples = [];
   const samples = profile.samples ?? [], deltas = profile.timeDeltas ?? [];
@@ -61,6 +73,7 @@ export function attribute(profile) {
     // A sample stands for the interval up to the next one.
     const dt = ((deltas[i + 1] ?? 0) || 100) / 1000;
     const c = classify(samples[i]);
+    if (alignAt === null && inAlign(samples[i])) alignAt = t;
     if (c.kind !== 'idle') busyMs += dt;
     if (c.ext) {
       extMs += dt;
@@ -80,6 +93,8 @@ export function attribute(profile) {
     firstExt,
     lastExt,
     extSamples,
+    /** µs (profile clock) of the first sample inside egBenchAlign, if it ran */
+    alignAt,
     startTime: profile.startTime,
   };
 }
