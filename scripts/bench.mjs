@@ -127,7 +127,8 @@ async function main() {
   if (load > results.environment.cpus) {
     log(`Note: the machine was busy (load average up to ${load.toFixed(1)} on ${results.environment.cpus} CPUs); timings are inflated.`);
   }
-  log(missed.length ? `${missed.length} budget(s) MISSED: ${missed.map((r) => r.figure.trim()).join('; ')}` : 'Every budget met.');
+  const partial = ONLY.size < 5 ? ` (only ${[...ONLY].join(', ')} measured)` : '';
+  log(missed.length ? `${missed.length} budget(s) MISSED: ${missed.map((r) => r.figure.trim()).join('; ')}` : `Every budget met${partial}.`);
   log(`Results: bench-results/bench.json, bench-results/bench.md (${results.durationS} s)`);
 }
 

@@ -5,21 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../../scripts/chromium.mjs';
-import { EXTENSION_DIR, launchExtension, routeReplicas } from '../e2e/launch.mjs';
+import { EXTENSION_DIR, chromiumArgs, launchExtension, routeReplicas } from '../e2e/launch.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-/** Flags shared by both browsers (launch.mjs adds the same ones to the extension's browser). */
-const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--lang=en-US',
-];
+/** Flags shared by both browsers (launch.mjs gives the extension's browser the same ones). */
+const COMMON_ARGS = chromiumArgs('en-US');
 
 /**
  * @typedef {{ label: 'extension' | 'baseline', context: import('playwright-core').BrowserContext,

@@ -50,6 +50,7 @@ export interface OverlayLocators {
 
 export function replicaFileFor(url: string, resourceType?: string): string | null;
 export function routeReplicas(context: BrowserContext): Promise<ReplicaRoutes>;
+export function chromiumArgs(locale: string): string[];
 export function launchExtension(opts?: LaunchOptions): Promise<LaunchedExtension>;
 export function waitForServiceWorker(context: BrowserContext, extensionId?: string, timeout?: number): Promise<Worker>;
 export function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page>;

@@ -107,6 +107,24 @@ function requestOrigin(req) {
 }
 
 /**
+ * The flags every browser of the tests and the benchmark runs with: no sandbox (root in CI), and no
+ * background networking, which this machine's closed network would refuse many times a second.
+ * @param {string} locale
+ */
+export function chromiumArgs(locale) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--lang=${locale}`,
+  ];
+}
+
+/**
  * Launches Chromium with the built extension, routes the replicas, waits for the service worker.
  * The extension comes from `extensionPath`, else $EG_EXTENSION_DIR (set for the e2e project to the
  * copy made by global-setup), else .output/chrome-mv3.
@@ -128,14 +146,7 @@ export async function launchExtension({ locale = 'en-US', headless = true, exten
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${locale}`,
+      ...chromiumArgs(locale),
     ],
   });
   let closed = false;
