@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { Hub, OVERLAY_SUBS, type Sender } from '../lib/hub';
-import { readEffectiveSettings } from '../lib/settings-source';
+import { getEffectiveSettings } from '../lib/settings-store';
 import type { EngineState } from '../lib/engine';
 
 /** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
@@ -27,7 +27,7 @@ export default defineBackground(() => {
       await stateItem.removeValue();
       await storage.removeItem('local:settings');
     },
-    settings: readEffectiveSettings,
+    settings: getEffectiveSettings,
     pushView: async (tabId, view) => {
       await browser.tabs.sendMessage(tabId, { kind: 'view', view });
     },

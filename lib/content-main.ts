@@ -17,11 +17,11 @@ import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Fo
 import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive, mayChangePage } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
 import type { ContentMessage } from './messages';
-import type { TabView } from './view';
 import type { Customer, Warning } from './engine';
+import type { ContentView } from './hub'; // a type only: no background code in the content script
 
 /** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
-export type ContentView = TabView & { overlayEnabled?: boolean; lang?: string; warningsDismissible?: boolean; strings?: Record<string, string> };
+export type { ContentView };
 
 export const TARGET_ATTR = 'data-escalation-guide-target';
 /** The fallback card shows when the target is not found within this long of the step's page. */
@@ -331,7 +331,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
             draw();
           },
         },
-        (view?.lang ?? t('@@ui_locale')).replace('_', '-'),
+        t('@@ui_locale').replace('_', '-'),
       );
     }
     overlay.mount();

@@ -7,7 +7,7 @@
  */
 import type { Click, Flow, FlowInput, Step } from './flow-schema';
 import type { PageKind } from './pages';
-import { PREPARATION_IDS, STEP_IDS, type PreparationId, type StepId, type VariantId } from './flow-ids';
+import { STEP_IDS, type StepId, type VariantId } from './flow-ids';
 
 export * from './flow-ids';
 export type { Click, Flow, Locator, Step, Variant } from './flow-schema';
@@ -296,7 +296,6 @@ export function stepOf(id: StepId): Step {
 }
 export const stepNumber = (id: StepId): number => STEP_IDS.indexOf(id) + 1;
 export const isStepId = (x: unknown): x is StepId => (STEP_IDS as readonly unknown[]).includes(x);
-export const isPreparationId = (x: unknown): x is PreparationId => (PREPARATION_IDS as readonly unknown[]).includes(x);
 
 export interface Candidate {
   variant: VariantId;

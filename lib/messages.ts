@@ -43,8 +43,6 @@ export const SurfaceMessageSchema = z.discriminatedUnion('kind', [
 ]);
 export type SurfaceMessage = z.infer<typeof SurfaceMessageSchema>;
 
-/** From the background to a content script: what its tab should show now. */
-export const ViewMessageSchema = z.object({ kind: z.literal('view'), view: z.unknown() }).strict();
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
 

@@ -286,6 +286,3 @@ export function detectorOf(kind: PageKind): PageDetector {
 export function portalOfPage(kind: PageKind): Portal {
   return detectorOf(kind).portal;
 }
-
-/** Pages whose detector reads the document: the content script re-probes them as they render. */
-export const DOCUMENT_READERS: readonly PageKind[] = DETECTORS.filter((d) => d.readsDocument).map((d) => d.kind);

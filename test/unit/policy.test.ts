@@ -1,7 +1,7 @@
 /**
  * Enterprise policy: the managed-storage schema an IT department configures
  * (assets/managed-schema.json), and the extension obeying managed values over the agent's own,
- * read from (WXT's fake) browser.storage.managed by the background (lib/settings-source.ts) and
+ * read from (WXT's fake) browser.storage.managed by the background (lib/settings-store.ts, as entrypoints/background.ts uses it) and
  * the extension's pages (lib/settings-store.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { Hub, type ContentView, type HubPorts, type Sender } from '../../lib/hub';
 import { DEFAULT_SETTINGS, effectiveSettings, PolicySchema, SettingsSchema } from '../../lib/settings';
-import { readEffectiveSettings } from '../../lib/settings-source';
 import { getEffectiveSettings, updateSettings, watchEffectiveSettings } from '../../lib/settings-store';
 
 interface ManagedSchema {
@@ -99,8 +98,8 @@ describe('reading managed storage (fake browser)', () => {
     await fakeBrowser.storage.managed.set(POLICY);
   });
 
-  it('the background (lib/settings-source.ts) obeys the managed values', async () => {
-    const s = await readEffectiveSettings();
+  it('the background (lib/settings-store.ts, as entrypoints/background.ts uses it) obeys the managed values', async () => {
+    const s = await getEffectiveSettings();
     expect(s).toMatchObject({ overlayEnabled: false, showPreparation: true, warningsDismissible: false });
     expect(s.companyHelp?.url).toBe(POLICY.companyHelpUrl);
     expect([...s.locked].sort()).toEqual(['overlayEnabled', 'showPreparation']);
@@ -115,12 +114,12 @@ describe('reading managed storage (fake browser)', () => {
   it('the agent changing a locked setting changes nothing', async () => {
     await updateSettings({ overlayEnabled: true });
     expect((await getEffectiveSettings()).overlayEnabled).toBe(false);
-    expect((await readEffectiveSettings()).overlayEnabled).toBe(false);
+    expect((await getEffectiveSettings()).overlayEnabled).toBe(false);
   });
 
   it('a policy removed by IT gives the agent\'s own settings back', async () => {
     await fakeBrowser.storage.managed.clear();
-    const s = await readEffectiveSettings();
+    const s = await getEffectiveSettings();
     expect(s).toMatchObject({ overlayEnabled: true, showPreparation: false, warningsDismissible: true, companyHelp: null, locked: [] });
   });
 
@@ -139,7 +138,7 @@ describe('reading managed storage (fake browser)', () => {
     const get = managed.get.bind(managed);
     managed.get = (() => Promise.reject(new Error('Managed storage manifest not found'))) as typeof managed.get;
     try {
-      expect(await readEffectiveSettings()).toMatchObject({ overlayEnabled: true, showPreparation: false, locked: [] });
+      expect(await getEffectiveSettings()).toMatchObject({ overlayEnabled: true, showPreparation: false, locked: [] });
       expect(await getEffectiveSettings()).toMatchObject({ overlayEnabled: true, showPreparation: false, locked: [] });
     } finally {
       managed.get = get;
@@ -158,7 +157,7 @@ describe('the background hub under the policy', () => {
       load: async () => stored,
       save: async (s) => void (stored = s),
       clear: async () => void (stored = undefined),
-      settings: readEffectiveSettings,
+      settings: getEffectiveSettings,
       pushView: async (_tab, view) => void pushed.push(view),
       setBadge: async () => undefined,
       openTab: async () => undefined,
