@@ -163,6 +163,9 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   // Added nodes are walked only while they can matter: the target is being looked for, or headings
   // can change the page. Otherwise a mutation batch costs the checks below and nothing else.
   watch.wantsAdded = () => tracker.wantsAdded() || readsHeadings;
+  // Where headings can change what the page is, they render with the page: the watch stays on
+  // the whole document for the page's first FALLBACK_MS (then the page had its time to render).
+  tracker.canNarrow = () => !readsHeadings || performance.now() - navAt >= FALLBACK_MS;
   let locationCheck = 0;
   watch.onBatch = (removed) => {
     if (location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
@@ -464,6 +467,10 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   window.addEventListener('hashchange', () => onLocation(), opts);
   // A tab in the background may have missed a push (the flow moved on in another tab).
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void requestView(), opts);
+  // What the agent opens (a menu, a pane) may hold the target outside a narrowed watch's regions.
+  const onInput = (e: Event) => e.isTrusted && tracker.onInput();
+  window.addEventListener('pointerdown', onInput, { ...opts, passive: true });
+  window.addEventListener('keydown', onInput, { ...opts, passive: true });
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   nav?.addEventListener?.('currententrychange', () => onLocation(), { signal: ctx.signal });
 

@@ -34,6 +34,14 @@ const ClickSchema = z
      * customer's name in the customer grid rather than its search box.
      */
     clickWithin: z.string().min(1).optional(),
+    /**
+     * Where the target appears: a selector of the regions holding it (a navigation bar). While the
+     * page churns and the target is missing, only these regions are watched for it, so the page
+     * does not pay for a document-wide watch (lib/locator.ts, TargetTracker); the agent's input
+     * and a region's removal widen the watch again. Left out when the target can be anywhere.
+     * test/e2e/conventions.test.ts checks the replicas' targets are inside their regions.
+     */
+    regions: z.string().min(1).optional(),
   })
   .strict();
 export type Click = z.infer<typeof ClickSchema>;

@@ -20,6 +20,8 @@ const PC_PAGES: PageKind[] = [
 const ADMIN_PAGES: PageKind[] = ['admin-home', 'admin-support'];
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 const PC = 'https://partner.microsoft.com';
+/** Navigation bars (the portals' left menus; Fluent UI's Nav renders a <nav role="navigation">). */
+const NAVIGATION = 'nav, [role="navigation"]';
 
 const raw: FlowInput = {
   preparation: [
@@ -48,6 +50,7 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'customers',
+              regions: NAVIGATION,
               locators: [
                 { by: 'href', pattern: '/(?:dashboard/(?:v2|commerce2)|pcv)/customers/list/?(?:[?#]|$)' },
                 { by: 'label', label: 'customers', roles: ['link', 'menuitem', 'tab', 'button'] },
@@ -95,6 +98,7 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'serviceManagement',
+              regions: NAVIGATION,
               locators: [
                 { by: 'href', pattern: '/customers/[0-9a-f-]{36}/servicemanagementpage/?(?:[?#]|$)' },
                 { by: 'label', label: 'serviceManagement', roles: ['link', 'tab', 'menuitem', 'button'] },
@@ -131,6 +135,7 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'administerInCsp',
+              regions: NAVIGATION,
               locators: [{ by: 'label', label: 'administerInCsp', roles: ['link', 'menuitem', 'button'] }],
             },
           ],
@@ -204,6 +209,7 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'support',
+              regions: NAVIGATION,
               locators: [
                 { by: 'href', pattern: '#/support/?$' },
                 { by: 'label', label: 'support', roles: ['link', 'menuitem', 'button'] },

@@ -197,6 +197,19 @@ export type Root = Document | ShadowRoot;
 
 const MAX_UNDEFINED = 256;
 const UNDEFINED_TTL_MS = 5000;
+/** A page delivering this many mutation batches within this long churns (`DeepWatch.onBusy`). */
+const BUSY_BATCHES = 20;
+const BUSY_WINDOW_MS = 1000;
+
+/** `inner` is `outer` or inside it, across shadow boundaries (the composed tree). */
+export function composedContains(outer: Node, inner: Node): boolean {
+  for (let n: Node | null = inner; n; ) {
+    if (outer.contains(n)) return true;
+    const root = n.getRootNode();
+    n = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
 
 export interface FrameChanges {
   /** Elements added since the last frame (connected ones), and roots discovered in them. */
@@ -216,7 +229,9 @@ export interface FrameChanges {
  * task (a MessageChannel message), never an animation frame: asking for a frame after every batch
  * would make the browser render (style, layout) between the page's own tasks. Added nodes are
  * queued only while some listener wants them (`wantsAdded`); otherwise a batch costs a loop over
- * its records (removals are still reported).
+ * its records (removals are still reported). While the page churns, the watch can be narrowed to
+ * the regions where the awaited target can appear (`narrow`, `onBusy`), or suspended altogether
+ * (`suspend`) while the target is there.
  */
 export class DeepWatch {
   readonly roots = new Set<Root>();
@@ -245,6 +260,18 @@ export class DeepWatch {
   private suspended = false;
   /** Called for every batch of records, synchronously (cheap checks only: `isConnected`, the URL). */
   onBatch: ((removed: boolean) => void) | null = null;
+  /**
+   * Called once the document delivers BUSY_BATCHES batches within BUSY_WINDOW_MS while watched
+   * whole: the page churns, and every batch costs it (see `narrow`).
+   */
+  onBusy: (() => void) | null = null;
+  private busyFrom = 0;
+  private busyCount = 0;
+  /**
+   * The regions watched instead of the whole document (`narrow`), or null: the whole document.
+   * Shadow roots inside a region are watched with it; others are not.
+   */
+  private scope: Element[] | null = null;
 
   constructor(private readonly doc: Document = document) {
     this.mo = new MutationObserver((records) => this.onRecords(records));
@@ -260,8 +287,8 @@ export class DeepWatch {
       this.discover(this.doc.documentElement ?? this.doc);
       this.stale = false;
     } else if (this.stale) {
-      // While suspended, roots may keep coming unseen: every full scan walks again.
-      this.stale = this.suspended;
+      // While suspended or narrowed, roots may keep coming unseen: every full scan walks again.
+      this.stale = this.suspended || this.scope !== null;
       this.discover(this.doc.documentElement ?? this.doc);
     }
   }
@@ -282,11 +309,62 @@ export class DeepWatch {
     this.stale = true;
   }
 
-  /** Observes every known root again after `suspend` (the next full scan re-discovers shadow roots). */
+  /** Observes again after `suspend` (the next full scan re-discovers shadow roots). */
   resume(): void {
     if (!this.suspended || this.stopped) return;
     this.suspended = false;
-    for (const r of this.liveRoots()) this.mo.observe(r, { childList: true, subtree: true });
+    this.observeScope();
+  }
+
+  /**
+   * Watches only these regions (and the open shadow roots inside them) instead of the whole
+   * document. A subtree observer on the document costs the page a record per mutation and a
+   * switch into the content script's world per batch, even with a callback that returns at once
+   * (the bench's 10,000-node page, churning: 30-45 % more main-thread time); one on a navigation
+   * bar costs nothing while the page churns elsewhere. Changes outside the regions go unseen
+   * until `widen`, after which a full scan catches up (shadow roots are re-discovered).
+   */
+  narrow(regions: readonly Element[]): void {
+    if (this.stopped) return;
+    // A region inside another (a <nav> in a navigation host's shadow root) is watched with it.
+    const outer = regions.filter((r) => r.isConnected && !regions.some((o) => o !== r && composedContains(o, r)));
+    if (!outer.length) return;
+    this.scope = outer;
+    this.stale = true;
+    this.observeScope();
+  }
+
+  /** Watches the whole document again (after `narrow`); the caller runs a full scan. */
+  widen(): void {
+    if (!this.scope) return;
+    this.scope = null;
+    this.observeScope();
+  }
+
+  get narrowed(): boolean {
+    return this.scope !== null;
+  }
+
+  /** (Re)observes what the state asks for: nothing, the regions and their roots, or every root. */
+  private observeScope(): void {
+    const records = this.mo.takeRecords();
+    this.mo.disconnect();
+    if (!this.suspended && !this.stopped) {
+      if (this.scope) for (const r of this.scope) this.mo.observe(r, { childList: true, subtree: true });
+      for (const r of this.roots) {
+        if (r !== this.doc && !(r as ShadowRoot).host.isConnected) this.roots.delete(r);
+        else if (this.inScope(r)) this.mo.observe(r, { childList: true, subtree: true });
+      }
+    }
+    this.busyCount = 0;
+    if (records.length && !this.suspended) this.onRecords(records);
+  }
+
+  /** Whether mutations in this root are watched in the current scope. */
+  private inScope(root: Root): boolean {
+    if (!this.scope) return true;
+    if (root === this.doc) return false;
+    return this.scope.some((region) => composedContains(region, (root as ShadowRoot).host));
   }
 
   /** Calls `fn` once per task in which something was added or removed. */
@@ -297,6 +375,7 @@ export class DeepWatch {
 
   stop(): void {
     this.stopped = true;
+    this.scope = null;
     this.mo.disconnect();
     this.queued = false;
     this.channel?.port1.close();
@@ -326,12 +405,7 @@ export class DeepWatch {
       }
     }
     // A MutationObserver cannot unobserve one target: re-observe the live roots when many went away.
-    if (dropped > 32 && !this.suspended) {
-      const records = this.mo.takeRecords();
-      this.mo.disconnect();
-      for (const r of live) this.mo.observe(r, { childList: true, subtree: true });
-      if (records.length) this.onRecords(records);
-    }
+    if (dropped > 32 && !this.suspended) this.observeScope();
     return live;
   }
 
@@ -346,7 +420,7 @@ export class DeepWatch {
   private register(root: Root): boolean {
     if (this.roots.has(root)) return false;
     this.roots.add(root);
-    if (!this.suspended) this.mo.observe(root, { childList: true, subtree: true });
+    if (!this.suspended && this.inScope(root)) this.mo.observe(root, { childList: true, subtree: true });
     return true;
   }
 
@@ -369,6 +443,14 @@ export class DeepWatch {
 
   private onRecords(records: MutationRecord[]): void {
     if (this.stopped) return;
+    if (!this.scope && this.onBusy) {
+      const now = performance.now();
+      if (now - this.busyFrom > BUSY_WINDOW_MS) {
+        this.busyFrom = now;
+        this.busyCount = 0;
+      }
+      if (++this.busyCount === BUSY_BATCHES) this.onBusy();
+    }
     let removed = false;
     for (const r of records) if (r.removedNodes.length) removed = true;
     this.onBatch?.(removed);
@@ -450,6 +532,11 @@ export function matchWithin(added: readonly (Element | ShadowRoot)[], selector: 
 
 // ---- Target tracking ----------------------------------------------------------------------------
 
+/** How long the watch stays narrowed before it widens (and re-measures the page's churn). */
+const REWIDEN_MS = 5000;
+/** After a busy page showed none of the regions, how long before looking for them again. */
+const NO_REGIONS_BACKOFF_MS = 5000;
+
 /** What the tracker looks for: the clicks that may be the step's target here, best first. */
 export interface TargetSpec<T> {
   options: readonly { click: Click; data: T }[];
@@ -467,6 +554,11 @@ export interface Found<T> {
  * Follows the target of one step: finds it by a full scan when started, then only looks at added
  * nodes; when it is removed (a re-render), takes its replacement from the nodes added in the same
  * or a recent frame, or waits for it; when it is hidden, waits for a candidate to get a box.
+ *
+ * While the target is missing and the page churns, it narrows the watch to the regions the flow
+ * data says the target appears in (`Click.regions`, when every option names them) and widens it
+ * again, with a full scan, on the agent's input (`onInput`), when a region leaves the document,
+ * on a new spec, and REWIDEN_MS later (the page may have calmed down).
  */
 export class TargetTracker<T> {
   private current: Found<T> | null = null;
@@ -482,12 +574,70 @@ export class TargetTracker<T> {
   private readonly currentRo = new ResizeObserver(() => this.checkConnected());
   private observed: Element | null = null;
 
+  /** The selector of the regions every option's target appears in, or null (anywhere). */
+  private regions: string | null = null;
+  /** Fires when a watched region's box changes, including when it leaves the document. */
+  private readonly regionRo = new ResizeObserver((entries) => {
+    if (entries.some((e) => !e.target.isConnected)) this.widen(true);
+  });
+  private rewidenTimer = 0;
+  private noRegionsUntil = 0;
+  /** Whether the watch may be narrowed now (the content script says no while headings matter). */
+  canNarrow: () => boolean = () => true;
+
   constructor(
     private readonly watch: DeepWatch,
     private readonly onChange: (found: Found<T> | null, reason: 'found' | 'replaced' | 'lost') => void,
   ) {
     this.ro = new ResizeObserver((entries) => this.onResize(entries));
     this.unsubscribe = watch.onFrame((c) => this.onFrame(c));
+    watch.onBusy = () => this.narrow();
+  }
+
+  /** Every change of target goes out through here; a target found needs no narrowed watch. */
+  private changed(found: Found<T> | null, reason: 'found' | 'replaced' | 'lost'): void {
+    if (found) this.widen(false);
+    this.onChange(found, reason);
+  }
+
+  /** The page churns while the target is missing: watch only the regions it can appear in. */
+  private narrow(): void {
+    if (!this.regions || this.watch.narrowed || this.current || !this.canNarrow() || performance.now() < this.noRegionsUntil) return;
+    const regions = this.watch.queryAll(this.regions);
+    if (!regions.length) {
+      this.noRegionsUntil = performance.now() + NO_REGIONS_BACKOFF_MS;
+      return;
+    }
+    this.watch.narrow(regions);
+    if (!this.watch.narrowed) return;
+    for (const r of regions) this.regionRo.observe(r);
+    this.rewidenTimer = window.setTimeout(() => {
+      this.rewidenTimer = 0;
+      this.widen(true);
+    }, REWIDEN_MS);
+  }
+
+  /**
+   * Watches the whole document again; with `rescan`, a full scan catches up on what was added
+   * outside the regions meanwhile.
+   */
+  private widen(rescan: boolean): void {
+    if (!this.watch.narrowed) return;
+    clearTimeout(this.rewidenTimer);
+    this.rewidenTimer = 0;
+    this.regionRo.disconnect();
+    this.watch.widen();
+    if (!rescan || !this.spec || this.current) return;
+    const next = this.scan();
+    if (next) {
+      this.current = next;
+      this.changed(next, 'found');
+    }
+  }
+
+  /** The agent pressed or typed: what they open (a menu, a pane) may hold the target anywhere. */
+  onInput(): void {
+    this.widen(true);
   }
 
   get target(): Found<T> | null {
@@ -523,8 +673,8 @@ export class TargetTracker<T> {
       const next = this.scan();
       if (next) {
         this.current = next;
-        this.onChange(next, 'replaced');
-      } else this.onChange(null, 'lost');
+        this.changed(next, 'replaced');
+      } else this.changed(null, 'lost');
     }, 0);
   }
 
@@ -543,7 +693,12 @@ export class TargetTracker<T> {
 
   /** Starts looking for a new spec (null: stop looking). Runs a full deep scan. */
   set(spec: TargetSpec<T> | null): void {
+    this.widen(false);
     this.spec = spec;
+    this.regions = spec?.options.length && spec.options.every((o) => o.click.regions)
+      ? [...new Set(spec.options.map((o) => o.click.regions!))].join(', ')
+      : null;
+    this.noRegionsUntil = 0;
     this.compiled = [];
     this.spares = [];
     this.clearHidden();
@@ -556,11 +711,11 @@ export class TargetTracker<T> {
       const best = this.scan();
       if (best) {
         this.current = best;
-        this.onChange(best, 'found');
+        this.changed(best, 'found');
         return;
       }
     }
-    if (had) this.onChange(null, 'lost');
+    if (had) this.changed(null, 'lost');
   }
 
   /** Re-checks the current target (it was hidden or its box vanished): lost if no longer shown. */
@@ -572,11 +727,12 @@ export class TargetTracker<T> {
     const next = this.takeSpare();
     if (next) {
       this.current = next;
-      this.onChange(next, 'replaced');
-    } else this.onChange(null, 'lost');
+      this.changed(next, 'replaced');
+    } else this.changed(null, 'lost');
   }
 
   stop(): void {
+    this.widen(false);
     this.unsubscribe();
     clearTimeout(this.rescanTimer);
     this.ro.disconnect();
@@ -658,8 +814,8 @@ export class TargetTracker<T> {
       if (next) {
         this.current = next;
         this.spares = [];
-        this.onChange(next, 'replaced');
-      } else this.onChange(null, 'lost');
+        this.changed(next, 'replaced');
+      } else this.changed(null, 'lost');
       return;
     }
     if (found.length) this.consider(found);
@@ -672,7 +828,7 @@ export class TargetTracker<T> {
       if (best) {
         this.current = best;
         this.spares = [];
-        this.onChange(best, 'found');
+        this.changed(best, 'found');
       }
       return;
     }
@@ -680,7 +836,7 @@ export class TargetTracker<T> {
     const better = this.best(live.filter((f) => f.rank < this.current!.rank && f.el !== this.current!.el));
     if (better) {
       this.current = better;
-      this.onChange(better, 'replaced');
+      this.changed(better, 'replaced');
       return;
     }
     for (const f of live) if (f.el !== this.current.el && !this.spares.some((s) => s.el === f.el)) this.spares.push(f);

@@ -2,6 +2,7 @@
 // a click target names replica pages ("test URLs") where the flow data's own locators find it, and
 // every UI variant of the step is found on at least one of them. Only the first click of a
 // variant is checked here; the second click of two-click variants is found in test/e2e/walk.test.ts.
+// A click that names `regions` (lib/flow-schema.ts) has its target inside one of them.
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -60,6 +61,11 @@ describe('every step with a target is found on its replica test URLs', () => {
         const found = r.variants.filter((v) => v.found).map((v) => v.variant);
         expect(found, `${step.id}: no variant's target found on ${url} (page ${r.page}; tried ${JSON.stringify(r.variants)})`).not.toEqual([]);
         for (const v of found) foundVariants.add(v);
+        // A click naming its regions (where the watch narrows to while the page churns) has its
+        // target inside one of them.
+        for (const v of r.variants.filter((x) => x.found && x.inRegions === false)) {
+          expect.fail(`${step.id}: variant ${v.variant}'s target on ${url} is outside its regions (${JSON.stringify(step.variants.find((x) => x.id === v.variant)?.clicks[0]?.regions)})`);
+        }
       }
       for (const v of step.variants) {
         expect(foundVariants.has(v.id), `${step.id}: variant ${v.id} is found on none of its test URLs ${step.testUrls.join(', ')}`).toBe(true);
