@@ -8,7 +8,7 @@
 //   5. startup   the content script's main-thread time from injection to idle
 // Prints a table, writes bench-results/bench.json (and bench.md, the table in Markdown).
 // Budgets missed are printed as MISSED; the exit code is non-zero only if the bench itself fails.
-// Options: --no-build, --trials=N (latency, default 200), --runs=N (overhead pairs, default 9),
+// Options: --no-build, --trials=N (latency, default 200), --runs=N (overhead pairs, default 11),
 //          --only=size,latency,overhead,long,startup
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mj
 const args = process.argv.slice(2);
 const option = (/** @type {string} */ name, /** @type {string} */ fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const TRIALS = Number(option('trials', '200'));
-const RUNS = Number(option('runs', '9'));
+const RUNS = Number(option('runs', '11'));
 const ONLY = new Set(option('only', 'size,latency,overhead,long,startup').split(','));
 const log = (/** @type {string} */ s) => console.log(s);
 

@@ -1,5 +1,6 @@
 // The bench's verdicts against the budgets of issue #6, and the table (plain text for the
 // terminal, Markdown for the README).
+import { percentile } from './stats.mjs';
 
 export const BUDGETS = {
   /** bytes, gzip level 9, JS + CSS of one content script (20 KB, counted as 20,000 bytes) */
@@ -14,6 +15,8 @@ export const BUDGETS = {
 const kb = (/** @type {number} */ b) => `${(b / 1000).toFixed(1)} KB`;
 const ms = (/** @type {number} */ x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const verdict = (/** @type {boolean} */ ok) => (ok ? 'ok' : 'MISSED');
+/** The middle half of a run-to-run spread: how far one pair of runs can be trusted. */
+const spread = (/** @type {number[]} */ xs) => `${percentile(xs, 25).toFixed(2)}–${percentile(xs, 75).toFixed(2)}`;
 
 /**
  * @param {any} r the bench's results (bench.json)
@@ -47,7 +50,7 @@ export function rows(r) {
     for (const [target, o] of Object.entries(r.overhead)) {
       const label = target === 'present' ? 'next click on the page' : 'next click absent';
       out.push({ figure: `Page overhead, ${o.nodes} nodes, ${o.batches} mutation batches, ${label}: main-thread time with / without (median of ${o.runs} runs each)`,
-        ours: `${o.ratio.TaskDuration.toFixed(3)} (${o.extension.TaskDuration.toFixed(0)} / ${o.baseline.TaskDuration.toFixed(0)} ms)`, driver: '—',
+        ours: `${o.ratio.TaskDuration.toFixed(3)} (${o.extension.TaskDuration.toFixed(0)} / ${o.baseline.TaskDuration.toFixed(0)} ms; pairs ${spread(o.pairRatios)})`, driver: '—',
         budget: `≤ ${BUDGETS.overheadRatio}`, result: verdict(o.ratio.TaskDuration <= BUDGETS.overheadRatio) });
       out.push({ figure: `  of which the extension's own code (profiler), as a ratio`, ours: `${o.attributedRatio.toFixed(3)} (${o.extensionMs.toFixed(1)} ms)`, driver: '—',
         budget: `≤ ${BUDGETS.overheadRatio}`, result: verdict(o.attributedRatio <= BUDGETS.overheadRatio) });
