@@ -81,11 +81,16 @@ export function labelKeys(id: LabelId): Set<string> {
   return set;
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+/** Elements whose content is no text a person reads. */
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+/** Elements whose text stands apart from their neighbours' (a space is put between). */
+const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'td', 'th', 'tr']);
 
 /**
  * The text a person sees in an element, through shadow roots and slots (the composed tree),
- * leaving out `aria-hidden` parts (icons). Stops once longer than MAX_TEXT.
+ * leaving out `aria-hidden` parts (icons). Stops once longer than MAX_TEXT. Elements are told
+ * apart by their local name, not `instanceof`: each interface an isolated world first touches
+ * costs it its set-up.
  */
 export function flatText(node: Node, max = MAX_TEXT): string {
   let out = '';
@@ -98,23 +103,25 @@ export function flatText(node: Node, max = MAX_TEXT): string {
     if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
     if (n.nodeType === Node.ELEMENT_NODE) {
       const el = n as Element;
-      if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
-      if (el instanceof HTMLInputElement) {
-        if (['button', 'submit', 'reset'].includes(el.type)) out += ` ${el.value} `;
+      const tag = el.localName;
+      if (SKIP_TAGS.has(tag) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
+      if (tag === 'input') {
+        const input = el as HTMLInputElement;
+        if (input.type === 'button' || input.type === 'submit' || input.type === 'reset') out += ` ${input.value} `;
         return;
       }
       if (el.shadowRoot) {
         walk(el.shadowRoot);
         return;
       }
-      if (el instanceof HTMLSlotElement) {
-        const assigned = el.assignedNodes({ flatten: true });
+      if (tag === 'slot') {
+        const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
         if (assigned.length) {
           for (const a of assigned) walk(a);
           return;
         }
       }
-      if (/^(?:BR|P|DIV|LI|TD|TH|TR)$/.test(el.tagName)) out += ' ';
+      if (BLOCK_TAGS.has(tag)) out += ' ';
     }
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
   };
@@ -137,7 +144,7 @@ export function namesOf(el: Element): string[] {
   }
   const label = el.getAttribute('aria-label');
   if (label) names.push(label);
-  if (el instanceof HTMLFieldSetElement) {
+  if (el.localName === 'fieldset') {
     const legend = el.querySelector(':scope > legend');
     if (legend) names.push(flatText(legend));
   } else {

@@ -252,11 +252,24 @@ export class Overlay {
     this.syncCard();
   }
 
+  // Each part's building is in its own method, called only when the part shows: on a fresh page a
+  // method costs its compilation the first time it runs, even to do nothing.
+
   setFallback(model: FallbackModel | null): void {
-    if (!model) {
-      if (this.fallback) this.fallback.el.hidden = true;
-      return;
-    }
+    if (model) this.showFallback(model);
+    else if (this.fallback) this.fallback.el.hidden = true;
+  }
+
+  setPill(model: PillModel | null): void {
+    if (model) this.showPill(model);
+    else if (this.pill) this.pill.hidden = true;
+  }
+
+  setWarnings(list: readonly WarningModel[]): void {
+    if (list.length || this.warningsBox?.firstChild) this.showWarnings(list);
+  }
+
+  private showFallback(model: FallbackModel): void {
     if (!this.fallback) {
       this.fallback = new CardView('card fallback', 'eg-fallback', 'where', () => this.events.minimize(true));
       // The dock's order: warnings, fallback, pill.
@@ -266,11 +279,7 @@ export class Overlay {
     this.fallback.el.hidden = false;
   }
 
-  setPill(model: PillModel | null): void {
-    if (!model) {
-      if (this.pill) this.pill.hidden = true;
-      return;
-    }
+  private showPill(model: PillModel): void {
     if (!this.pill) {
       const pill = (this.pill = part(this.dock, 'button', 'pill'));
       pill.type = 'button';
@@ -285,8 +294,7 @@ export class Overlay {
     this.pill.hidden = false;
   }
 
-  setWarnings(list: readonly WarningModel[]): void {
-    if (!list.length && !this.warningsBox?.firstChild) return;
+  private showWarnings(list: readonly WarningModel[]): void {
     if (!this.warningsBox) {
       this.warningsBox = document.createElement('div');
       this.warningsBox.className = 'warnings';
