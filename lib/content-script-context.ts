@@ -5,10 +5,10 @@
  * `onInvalidated` callbacks run, so an orphaned copy stops listening and removes its overlay.
  *
  * wxt.config.ts gives this class to WXT's content-script wrapper in place of WXT's own, whose
- * constructor also posts a window message (for copies built by WXT versions from before its
- * switch to a document event, which listened for that) and builds a location watcher the guide
- * does not use: work on every page load. The newer copy announces itself with the document event
- * WXT's context uses, so either implementation stops the other.
+ * constructor also posts a window message (for copies built by older WXT versions, which this
+ * extension never shipped) and builds a location watcher it does not use: work on every page load.
+ * The newer copy announces itself with the event WXT's context uses, so either implementation
+ * stops the other.
  */
 import { browser } from 'wxt/browser';
 
