@@ -2,7 +2,6 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
 
 /** Firefox's add-on id; also the key of its enterprise policy (README, "Enterprise deployment"). */
@@ -16,12 +15,11 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
 /**
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
  * and Firefox alike) instead of webextension-polyfill: the polyfill would take 3 KB gz of their
- * 20 KB budget. Only imports from the content-script side (WXT's content-script utilities,
- * lib/content-main.ts and lib/content-script-context.ts) are redirected; every other entrypoint
- * keeps the polyfill.
+ * 20 KB budget. Only imports from the content-script side (WXT's content-script context and
+ * lib/content-main.ts) are redirected; every other entrypoint keeps the polyfill.
  */
 function nativeBrowserInContentScripts(): Plugin {
-  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/]content-(?:main|script-context)\.ts$)/;
+  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/]content-main\.ts$)/;
   return {
     name: 'native-browser-in-content-scripts',
     enforce: 'pre',
@@ -29,22 +27,6 @@ function nativeBrowserInContentScripts(): Plugin {
       if (source !== 'wxt/browser' && source !== '@wxt-dev/webextension-polyfill/browser') return null;
       if (!importer || !fromContentScript.test(importer)) return null;
       return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
-    },
-  };
-}
-
-/**
- * WXT's content-script wrapper builds its `ContentScriptContext` before calling `main`; the content
- * scripts get lib/content-script-context.ts instead: the same invalidation (extension reloaded, or
- * a newer copy started), without the legacy window message and unused location watcher that WXT's
- * constructor adds to every page load (README, Performance).
- */
-function leanContentScriptContext(): Plugin {
-  return {
-    name: 'lean-content-script-context',
-    enforce: 'pre',
-    resolveId(source) {
-      return source === 'wxt/utils/content-script-context' ? fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url)) : null;
     },
   };
 }
@@ -85,7 +67,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [nativeBrowserInContentScripts(), leanContentScriptContext(), preact(), noEval()],
+    plugins: [nativeBrowserInContentScripts(), preact(), noEval()],
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },

@@ -7,7 +7,7 @@
  * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
  */
 import { browser } from 'wxt/browser';
-import type { GuideContext } from './content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './flow';
 import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
 import { detectPage, type PageKind } from './pages';
@@ -110,7 +110,7 @@ interface Spec {
  * (BeginClientSession.aspx) at once, before the page redirects away, and starts the rest when the
  * document is parsed.
  */
-export function startGuide(ctx: GuideContext, portal: 'partner-center' | 'admin-center'): void {
+export function startGuide(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
   // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
   performance.mark?.('eg:start');
   if (document.readyState !== 'loading') return run(ctx, portal);
@@ -120,7 +120,7 @@ export function startGuide(ctx: GuideContext, portal: 'partner-center' | 'admin-
   document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
 }
 
-function run(ctx: GuideContext, portal: 'partner-center' | 'admin-center'): void {
+function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
   const watch = new DeepWatch(document);
   const timers = new Set<number>();
   const later = (fn: () => void, ms: number): number => {
