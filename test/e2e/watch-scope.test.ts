@@ -56,6 +56,18 @@ async function churn(page: Page): Promise<void> {
   });
 }
 
+/**
+ * The Billing page churning, its churn seen (the watch narrowed to the navigation), and, with
+ * `where`, a Customers link added there; returns when the link was added.
+ */
+async function churningBilling(where?: 'nav' | 'main'): Promise<{ page: Page; addedAt: number }> {
+  const page = await openBilling();
+  await churn(page);
+  await page.waitForTimeout(800);
+  if (where) await addCustomersLink(page, where);
+  return { page, addedAt: Date.now() };
+}
+
 /** A Customers link (the step's href hook) appended to `where`: the navigation or the main content. */
 function addCustomersLink(page: Page, where: 'nav' | 'main'): Promise<void> {
   return page.evaluate((w) => {
@@ -79,35 +91,25 @@ const marked = (page: Page) =>
 
 describe('watch narrowed to the target\u2019s regions while the page churns', () => {
   it('rings a target added to the navigation at once', async () => {
-    const page = await openBilling();
-    await churn(page);
-    await page.waitForTimeout(800); // the churn has been seen: the watch is narrowed to the navigation
-    await addCustomersLink(page, 'nav');
-    await expect.poll(() => marked(page), { timeout: 500, interval: 50 }).toBe('customers');
+    const { page } = await churningBilling('nav');
+    await expect.poll(() => marked(page), { timeout: 1_000, interval: 50 }).toBe('customers');
     await expectRingCovers(page, 'customers');
     await screenshot(page, 'watch-scope-nav');
     await page.close();
   });
 
   it('misses a target added outside the navigation until the agent presses a key', async () => {
-    const page = await openBilling();
-    await churn(page);
-    await page.waitForTimeout(800);
-    await addCustomersLink(page, 'main');
+    const { page } = await churningBilling('main');
     await page.waitForTimeout(1_000);
     expect(await marked(page)).toBeNull(); // narrowed: the main content is not watched
     await page.keyboard.press('Shift');
-    await expect.poll(() => marked(page), { timeout: 500, interval: 50 }).toBe('customers');
+    await expect.poll(() => marked(page), { timeout: 1_000, interval: 50 }).toBe('customers');
     await expectRingCovers(page, 'customers');
     await page.close();
   });
 
   it('finds a target added outside the navigation by itself, 5 s after narrowing', async () => {
-    const page = await openBilling();
-    await churn(page);
-    await page.waitForTimeout(800);
-    await addCustomersLink(page, 'main');
-    const added = Date.now();
+    const { page, addedAt: added } = await churningBilling('main');
     await page.waitForTimeout(1_000);
     expect(await marked(page)).toBeNull();
     await expect.poll(() => marked(page), { timeout: 7_000, interval: 100 }).toBe('customers');
@@ -116,10 +118,7 @@ describe('watch narrowed to the target\u2019s regions while the page churns', ()
   });
 
   it('widens when the navigation is replaced as a whole (a region left the document)', async () => {
-    const page = await openBilling();
-    await churn(page);
-    await page.waitForTimeout(800);
-    await addCustomersLink(page, 'main');
+    const { page } = await churningBilling('main');
     await page.waitForTimeout(500);
     expect(await marked(page)).toBeNull(); // narrowed to the navigation
     // The app re-renders its navigation: a new element, without a Customers link.
@@ -139,7 +138,7 @@ describe('watch narrowed to the target\u2019s regions while the page churns', ()
     const page = await openBilling();
     await page.waitForTimeout(800);
     await addCustomersLink(page, 'main');
-    await expect.poll(() => marked(page), { timeout: 500, interval: 50 }).toBe('customers');
+    await expect.poll(() => marked(page), { timeout: 1_000, interval: 50 }).toBe('customers');
     await page.close();
   });
 });
