@@ -7,7 +7,6 @@
  * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
  */
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './flow';
 import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
@@ -32,12 +31,13 @@ const CLICK_GRACE_MS = 2000;
 /**
  * The overlay's texts: from the view's `strings` (resolved by the background, lib/hub.ts; their
  * substitutions are U+E001…U+E009), so the page never pays for loading the message catalog;
- * i18n.t only for a key the view lacks (step data names its `why.*` and `where.*` keys).
+ * the catalog itself (browser.i18n, `overlay.step` → `overlay_step` as WXT names the messages)
+ * only for a key the view lacks. Not WXT's i18n module: its set-up would run on every page load.
  */
 let strings: Record<string, string> | undefined;
 const t = (key: string, subs?: (string | number)[]): string => {
   const s = strings?.[key];
-  if (s === undefined) return (i18n.t as (k: string, s?: string[]) => string)(key, subs?.map(String));
+  if (s === undefined) return (browser.i18n.getMessage as (name: string, subs?: string[]) => string)(key.replaceAll('.', '_'), subs?.map(String));
   return s.replace(/[\uE001-\uE009]/g, (m) => String(subs?.[m.charCodeAt(0) - 0xe001] ?? ''));
 };
 const MARK = '\uE000';
@@ -379,7 +379,7 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
     if (suppressed && (suppressed.key !== specKey || now > suppressed.until)) suppressed = null;
     const ring = enabled && spec && found && !suppressed ? found : null;
     setMark(ring?.el ?? null, spec?.step ?? null);
-    const warnings = enabled ? warningModels() : [];
+    const warnings = enabled && view?.warnings.length ? warningModels() : [];
     const showFallback = enabled && !!spec && !found && fallbackDue && !suppressed;
     if (!ring && !showFallback && !warnings.length) {
       if (overlay) {

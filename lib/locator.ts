@@ -26,9 +26,48 @@ import type { Click, Locator } from './flow';
 /** Longest text read from an element: labels are short, a longer text cannot be one. */
 const MAX_TEXT = 160;
 
+/**
+ * Code units whose kind is known without Unicode's tables, as [first, last, kind] ranges (kind 1:
+ * a letter or digit, 0: not one), for text already in NFKC (which turns ª ² ³ µ ¹ º ¼ ½ ¾ into
+ * letters and digits elsewhere, so nothing left in U+00A0–U+00BF is one). Covers the portals'
+ * scripts and the symbols around labels: punctuation, arrows, shapes (▾), dingbats, CJK
+ * punctuation, icon fonts' private-use characters. test/unit/overlay-geometry.test.ts checks every
+ * range against \p{L} and \p{N}.
+ */
+const KNOWN_KINDS = [
+  0x00, 0x2f, 0, 0x30, 0x39, 1, 0x3a, 0x40, 0, 0x41, 0x5a, 1, 0x5b, 0x60, 0, 0x61, 0x7a, 1, 0x7b, 0xbf, 0,
+  0xc0, 0xd6, 1, 0xd7, 0xd7, 0, 0xd8, 0xf6, 1, 0xf7, 0xf7, 0, 0xf8, 0x24f, 1,
+  0x2000, 0x206f, 0, 0x2190, 0x23ff, 0, 0x2500, 0x2775, 0, 0x2794, 0x27bf, 0,
+  0x3000, 0x3004, 0, 0x3008, 0x3020, 0, 0x3041, 0x3096, 1, 0x30a1, 0x30fa, 1, 0x30fb, 0x30fb, 0, 0x30fc, 0x30ff, 1,
+  0x4e00, 0x9ffc, 1, 0xac00, 0xd7a3, 1, 0xe000, 0xf8ff, 0, 0xfe00, 0xfe0f, 0,
+];
+
+/** 1: a letter or digit, 0: not one, -1: not known without Unicode's tables. */
+export function knownKind(code: number): 0 | 1 | -1 {
+  for (let i = 0; i < KNOWN_KINDS.length && code >= KNOWN_KINDS[i]!; i += 3) {
+    if (code <= KNOWN_KINDS[i + 1]!) return KNOWN_KINDS[i + 2] as 0 | 1;
+  }
+  return -1;
+}
+
+/**
+ * Leading and trailing characters that are no letter or digit in any script, for the text the
+ * table above cannot decide. Built from a string when first needed: a Unicode-property
+ * expression costs milliseconds to compile on every fresh page (its literal even to parse).
+ */
+let edgeSymbols: RegExp | undefined;
+
 /** The form every comparison uses: normalized, without leading/trailing symbols ("+ New request ▾"). */
 export function labelKey(text: string): string {
-  return normalizeLabel(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const s = normalizeLabel(text);
+  let start = 0;
+  let end = s.length;
+  let kind: 0 | 1 | -1 = 0;
+  while (start < end && (kind = knownKind(s.charCodeAt(start))) === 0) start++;
+  while (kind !== -1 && end > start && (kind = knownKind(s.charCodeAt(end - 1))) === 0) end--;
+  if (kind !== -1) return s.slice(start, end);
+  edgeSymbols ??= new RegExp('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu');
+  return s.replace(edgeSymbols, '');
 }
 
 const keyCache = new Map<LabelId, Set<string>>();
@@ -42,11 +81,16 @@ export function labelKeys(id: LabelId): Set<string> {
   return set;
 }
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+/** Elements whose content is no text a person reads. */
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+/** Elements whose text stands apart from their neighbours' (a space is put between). */
+const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'td', 'th', 'tr']);
 
 /**
  * The text a person sees in an element, through shadow roots and slots (the composed tree),
- * leaving out `aria-hidden` parts (icons). Stops once longer than MAX_TEXT.
+ * leaving out `aria-hidden` parts (icons). Stops once longer than MAX_TEXT. Elements are told
+ * apart by their local name, not `instanceof`: each interface an isolated world first touches
+ * costs it its set-up.
  */
 export function flatText(node: Node, max = MAX_TEXT): string {
   let out = '';
@@ -59,23 +103,25 @@ export function flatText(node: Node, max = MAX_TEXT): string {
     if (n.nodeType !== Node.ELEMENT_NODE && n.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
     if (n.nodeType === Node.ELEMENT_NODE) {
       const el = n as Element;
-      if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
-      if (el instanceof HTMLInputElement) {
-        if (['button', 'submit', 'reset'].includes(el.type)) out += ` ${el.value} `;
+      const tag = el.localName;
+      if (SKIP_TAGS.has(tag) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
+      if (tag === 'input') {
+        const input = el as HTMLInputElement;
+        if (input.type === 'button' || input.type === 'submit' || input.type === 'reset') out += ` ${input.value} `;
         return;
       }
       if (el.shadowRoot) {
         walk(el.shadowRoot);
         return;
       }
-      if (el instanceof HTMLSlotElement) {
-        const assigned = el.assignedNodes({ flatten: true });
+      if (tag === 'slot') {
+        const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
         if (assigned.length) {
           for (const a of assigned) walk(a);
           return;
         }
       }
-      if (/^(?:BR|P|DIV|LI|TD|TH|TR)$/.test(el.tagName)) out += ' ';
+      if (BLOCK_TAGS.has(tag)) out += ' ';
     }
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
   };
@@ -98,7 +144,7 @@ export function namesOf(el: Element): string[] {
   }
   const label = el.getAttribute('aria-label');
   if (label) names.push(label);
-  if (el instanceof HTMLFieldSetElement) {
+  if (el.localName === 'fieldset') {
     const legend = el.querySelector(':scope > legend');
     if (legend) names.push(flatText(legend));
   } else {

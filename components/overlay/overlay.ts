@@ -1,7 +1,9 @@
 /**
  * The guided overlay, plain DOM in an open shadow root (Preact would cost a fifth of the content
  * script's size budget for five elements): the ring around the target, the card beside it, the
- * pill it minimizes to, the fallback card, and the warnings.
+ * pill it minimizes to, the fallback card, and the warnings. The first draw (ring and card) is on
+ * the content script's start-up path, so the parts are built once and then refilled, and pill,
+ * fallback and warnings only when first shown.
  *
  * It never touches the page's elements or styles. Its host sits in the top layer (a manual
  * popover) where the browser supports it, so no z-index, transform or sticky header of the page
@@ -54,33 +56,70 @@ export interface OverlayEvents {
   dismissWarning(id: string): void;
 }
 
-type Attrs = Record<string, string | null | undefined>;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+/** A new element of the overlay, with its class, appended to `parent`. */
+function part<K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, className = ''): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
-  for (const c of children) if (c != null) e.append(c);
+  if (className) e.className = className;
+  parent.appendChild(e);
   return e;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-function icon(path: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('aria-hidden', 'true');
-  const p = document.createElementNS(SVG_NS, 'path');
-  p.setAttribute('d', path);
-  p.setAttribute('fill', 'currentColor');
-  svg.append(p);
-  return svg;
+/**
+ * Sets a node's text only when it differs: a redraw with the same texts changes nothing (no
+ * re-announcement in a live region, no relayout).
+ */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
-const MINIMIZE_PATH = 'M3 8.5h10a.5.5 0 0 0 0-1H3a.5.5 0 0 0 0 1z';
 
-function labelled(t: LabelledText, cls: string): HTMLElement {
-  const p = el('p', { class: cls });
-  if (t.before) p.append(t.before);
-  p.append(el('strong', { lang: t.labelLang }, t.label));
-  if (t.after) p.append(t.after);
-  return p;
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/**
+ * A card (the next step's, or the fallback's): a head with "Step n of 11" and the minimize
+ * button, the sentence with the page's label, one line below (why / where). Built once and then
+ * only refilled.
+ */
+class CardView {
+  readonly el: HTMLElement;
+  private readonly step: HTMLElement;
+  private readonly minimize: HTMLButtonElement;
+  private readonly before: Text;
+  private readonly label: HTMLElement;
+  private readonly after: Text;
+  private readonly note: HTMLElement;
+
+  constructor(className: string, testId: string, noteClass: string, onMinimize: () => void, minimizeTestId?: string) {
+    const el = (this.el = document.createElement('section'));
+    el.className = className;
+    el.hidden = true;
+    el.setAttribute('data-testid', testId);
+    el.setAttribute('aria-live', 'polite');
+    const head = part(el, 'div', 'head');
+    this.step = part(head, 'span', 'step');
+    // The icon (a dash) is drawn by the stylesheet: no SVG to build.
+    this.minimize = part(head, 'button', 'icon minimize');
+    this.minimize.type = 'button';
+    if (minimizeTestId) this.minimize.setAttribute('data-testid', minimizeTestId);
+    onUserClick(this.minimize, onMinimize);
+    const click = part(el, 'p', 'click');
+    this.before = click.appendChild(new Text());
+    this.label = part(click, 'strong');
+    this.after = click.appendChild(new Text());
+    this.note = part(el, 'p', noteClass);
+  }
+
+  fill(step: string, click: LabelledText, note: string, minimizeLabel: string): void {
+    setText(this.step, step);
+    setAttr(this.minimize, 'aria-label', minimizeLabel);
+    setAttr(this.minimize, 'title', minimizeLabel);
+    setText(this.before, click.before);
+    setText(this.label, click.label);
+    setAttr(this.label, 'lang', click.labelLang);
+    setText(this.after, click.after);
+    setText(this.note, note);
+  }
 }
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
@@ -90,11 +129,13 @@ export class Overlay {
   readonly shadow: ShadowRoot;
   private readonly root: HTMLElement;
   private readonly ring: HTMLElement;
-  private readonly card: HTMLElement;
+  private readonly card: CardView;
   private readonly dock: HTMLElement;
-  private readonly warningsBox: HTMLElement;
-  private readonly fallback: HTMLElement;
-  private readonly pill: HTMLButtonElement;
+  /** The dock's parts, built when first shown (the first draw needs only ring and card). */
+  private warningsBox: HTMLElement | null = null;
+  private fallback: CardView | null = null;
+  private pill: HTMLButtonElement | null = null;
+  private pillText: HTMLElement | null = null;
   private target: Element | null = null;
   private follower: Follower | null = null;
   /** Whether any part of the target can be seen (IntersectionObserver: viewport and clipping ancestors). */
@@ -110,26 +151,21 @@ export class Overlay {
   private destroyed = false;
 
   constructor(private readonly events: OverlayEvents, lang: string) {
+    // The host's own styles (position, top layer, no pointer events) are `:host` rules of the
+    // overlay's stylesheet: important declarations inside a shadow tree beat the page's.
     this.host = document.createElement('escalation-guide-overlay');
     this.host.setAttribute('data-escalation-guide', '');
-    const s = this.host.style;
-    for (const [k, v] of [
-      ['all', 'initial'], ['position', 'fixed'], ['inset', '0 auto auto 0'], ['width', '0'], ['height', '0'], ['margin', '0'],
-      ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['display', 'block'],
-      ['pointer-events', 'none'], ['z-index', '2147483647'], ['contain', 'none'], ['transform', 'none'],
-    ] as const) s.setProperty(k, v, 'important');
     this.shadow = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = OVERLAY_CSS;
-    this.ring = el('div', { class: 'ring', 'data-testid': 'eg-highlight', hidden: '' });
-    this.card = el('section', { class: 'card', 'data-testid': 'eg-next-step', 'aria-live': 'polite', hidden: '' });
-    this.warningsBox = el('div', { class: 'warnings', style: 'display:contents' });
-    this.fallback = el('section', { class: 'card fallback', 'data-testid': 'eg-fallback', 'aria-live': 'polite', hidden: '' });
-    this.pill = el('button', { class: 'pill', type: 'button', 'data-testid': 'eg-pill', hidden: '' });
-    onUserClick(this.pill, () => this.events.minimize(false));
-    this.dock = el('div', { class: 'dock' }, this.warningsBox, this.fallback, this.pill);
-    this.root = el('div', { class: 'eg', lang }, this.ring, this.card, this.dock);
-    this.shadow.append(style, this.root);
+    // Built apart; the first mount() puts them in the shadow root (see there).
+    this.root = document.createElement('div');
+    this.root.className = 'eg';
+    this.root.lang = lang;
+    this.ring = part(this.root, 'div', 'ring');
+    this.ring.hidden = true;
+    this.ring.setAttribute('data-testid', 'eg-highlight');
+    this.card = new CardView('card', 'eg-next-step', 'why', () => this.events.minimize(true), 'eg-minimize');
+    this.root.appendChild(this.card.el);
+    this.dock = part(this.root, 'div', 'dock');
   }
 
   /** Puts the host in the page (again, if the page removed it) and in the top layer. */
@@ -144,16 +180,13 @@ export class Overlay {
         /* not in a document yet, or the page made it inert: the fixed fallback still draws */
       }
     }
-  }
-
-  /** Brings the overlay above top-layer elements the page opened after it (dialogs, popovers). */
-  raise(): void {
-    if (!supportsPopover || !this.host.isConnected) return;
-    try {
-      this.host.hidePopover();
-      this.host.showPopover();
-    } catch {
-      /* ignore */
+    // The parts go in after showPopover(): it brings the page's style up to date at once (to look
+    // for an element to focus), and with an empty shadow root that covers the host alone, not the
+    // overlay's stylesheet and parts (those are styled with the page's next frame).
+    if (!this.shadow.firstChild) {
+      const style = document.createElement('style');
+      style.textContent = OVERLAY_CSS;
+      this.shadow.append(style, this.root);
     }
   }
 
@@ -179,14 +212,14 @@ export class Overlay {
       // the ring; until then it stays hidden rather than drawn at the previous target.
       this.ring.style.visibility = 'hidden';
       if (target) {
-        this.follower = follow(target, [this.card, this.dock], (r, afterLayout, visible) => {
+        this.follower = follow(target, [this.card.el, this.dock], (r, afterLayout, visible) => {
           if (visible !== undefined) this.visible = visible;
           if (afterLayout) this.update(r);
           else this.reposition();
         });
       }
     }
-    this.ring.hidden = !target;
+    if (this.ring.hidden !== !target) this.ring.hidden = !target;
     if (target && pulse) {
       // Restart the pulse without a forced style/layout flush: off now, on again next frame.
       clearTimeout(this.pulseTimer);
@@ -215,53 +248,80 @@ export class Overlay {
 
   setCard(model: CardModel | null): void {
     this.cardShown = !!model;
-    if (model) {
-      const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel, 'data-testid': 'eg-minimize' }, icon(MINIMIZE_PATH));
-      onUserClick(min, () => this.events.minimize(true));
-      this.card.replaceChildren(
-        el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
-        labelled(model.click, 'click'),
-        el('p', { class: 'why' }, model.why),
-      );
-    }
+    if (model) this.card.fill(model.step, model.click, model.why, model.minimizeLabel);
     this.syncCard();
   }
 
+  // Each part's building is in its own method, called only when the part shows: on a fresh page a
+  // method costs its compilation the first time it runs, even to do nothing.
+
   setFallback(model: FallbackModel | null): void {
-    this.fallback.hidden = !model;
-    if (!model) return;
-    const min = el('button', { class: 'icon', type: 'button', 'aria-label': model.minimizeLabel, title: model.minimizeLabel }, icon(MINIMIZE_PATH));
-    onUserClick(min, () => this.events.minimize(true));
-    this.fallback.replaceChildren(
-      el('div', { class: 'head' }, el('span', { class: 'step' }, model.step), min),
-      labelled(model.title, 'click'),
-      el('p', { class: 'where' }, model.where),
-    );
+    if (model) this.showFallback(model);
+    else if (this.fallback) this.fallback.el.hidden = true;
   }
 
   setPill(model: PillModel | null): void {
-    this.pill.hidden = !model;
-    if (!model) return;
-    this.pill.setAttribute('aria-label', `${model.text}. ${model.restoreLabel}`);
-    this.pill.title = model.restoreLabel;
-    this.pill.replaceChildren(el('span', { class: 'dot', 'aria-hidden': 'true' }), el('span', {}, model.text));
+    if (model) this.showPill(model);
+    else if (this.pill) this.pill.hidden = true;
   }
 
   setWarnings(list: readonly WarningModel[]): void {
-    this.warningsBox.replaceChildren(
-      ...list.map((w) => {
-        const action = el('button', { class: 'btn primary', type: 'button', 'data-action': 'open-partner-center' }, w.action);
-        onUserClick(action, () => this.events.warningAction(w.id));
-        const actions = el('div', { class: 'actions' }, action);
-        if (w.dismiss) {
-          const d = el('button', { class: 'btn', type: 'button', 'data-action': 'dismiss' }, w.dismiss);
-          onUserClick(d, () => this.events.dismissWarning(w.id));
-          actions.append(d);
-        }
-        return el('div', { class: 'warning', role: 'alert', 'data-warning': w.id },
-          el('p', { class: 'title' }, w.title), el('p', { class: 'body' }, w.body), actions);
-      }),
-    );
+    if (list.length || this.warningsBox?.firstChild) this.showWarnings(list);
+  }
+
+  private showFallback(model: FallbackModel): void {
+    if (!this.fallback) {
+      this.fallback = new CardView('card fallback', 'eg-fallback', 'where', () => this.events.minimize(true));
+      // The dock's order: warnings, fallback, pill.
+      this.dock.insertBefore(this.fallback.el, this.pill);
+    }
+    this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
+    this.fallback.el.hidden = false;
+  }
+
+  private showPill(model: PillModel): void {
+    if (!this.pill) {
+      const pill = (this.pill = part(this.dock, 'button', 'pill'));
+      pill.type = 'button';
+      pill.setAttribute('data-testid', 'eg-pill');
+      part(pill, 'span', 'dot').setAttribute('aria-hidden', 'true');
+      this.pillText = part(pill, 'span');
+      onUserClick(pill, () => this.events.minimize(false));
+    }
+    setAttr(this.pill, 'aria-label', `${model.text}. ${model.restoreLabel}`);
+    setAttr(this.pill, 'title', model.restoreLabel);
+    setText(this.pillText!, model.text);
+    this.pill.hidden = false;
+  }
+
+  private showWarnings(list: readonly WarningModel[]): void {
+    if (!this.warningsBox) {
+      this.warningsBox = document.createElement('div');
+      this.warningsBox.className = 'warnings';
+      this.dock.prepend(this.warningsBox);
+    }
+    const box = this.warningsBox;
+    box.replaceChildren();
+    for (const w of list) {
+      const warning = part(box, 'div', 'warning');
+      warning.setAttribute('role', 'alert');
+      warning.setAttribute('data-warning', w.id);
+      part(warning, 'p', 'title').textContent = w.title;
+      part(warning, 'p', 'body').textContent = w.body;
+      const actions = part(warning, 'div', 'actions');
+      const action = part(actions, 'button', 'btn primary');
+      action.type = 'button';
+      action.setAttribute('data-action', 'open-partner-center');
+      action.textContent = w.action;
+      onUserClick(action, () => this.events.warningAction(w.id));
+      if (w.dismiss) {
+        const dismiss = part(actions, 'button', 'btn');
+        dismiss.type = 'button';
+        dismiss.setAttribute('data-action', 'dismiss');
+        dismiss.textContent = w.dismiss;
+        onUserClick(dismiss, () => this.events.dismissWarning(w.id));
+      }
+    }
   }
 
   /**
@@ -279,7 +339,7 @@ export class Overlay {
 
   private syncCard(): void {
     const hidden = !(this.cardShown && this.target);
-    if (this.card.hidden !== hidden) this.card.hidden = hidden;
+    if (this.card.el.hidden !== hidden) this.card.el.hidden = hidden;
   }
 
   /**
@@ -295,19 +355,21 @@ export class Overlay {
     }
     // The page removed the overlay (its card and dock lost their boxes): put it back.
     if (!this.host.isConnected) this.mount();
+    // Every read comes before the first write: a read after a write would lay out again.
     const r = box0 ?? target.getBoundingClientRect();
     const visible = this.visible;
-    if (!this.radiusRead) {
-      this.radiusRead = true;
-      // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
-      const radius = parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
-      this.ring.style.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
-    }
+    // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
+    const radius = this.radiusRead ? null : parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;
     const d = this.dock.getBoundingClientRect();
-    const cardSize = this.card.hidden ? null : [this.card.offsetWidth, this.card.offsetHeight] as const;
+    const card = this.card.el;
+    const cardSize = card.hidden ? null : [card.offsetWidth, card.offsetHeight] as const;
     this.follower?.placedAt(r);
     const box = { left: r.left - RING_PAD, top: r.top - RING_PAD, right: r.right + RING_PAD, bottom: r.bottom + RING_PAD };
     const rs = this.ring.style;
+    if (radius !== null) {
+      this.radiusRead = true;
+      rs.borderRadius = `${Math.min(Math.max(radius + RING_PAD, 6), 999)}px`;
+    }
     rs.transform = `translate(${box.left}px, ${box.top}px)`;
     rs.width = `${box.right - box.left}px`;
     rs.height = `${box.bottom - box.top}px`;
@@ -317,8 +379,8 @@ export class Overlay {
     this.dock.classList.toggle('low', d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height);
     if (cardSize) {
       const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);
-      this.card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
-      this.card.dataset.side = p.side;
+      card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
+      card.dataset.side = p.side;
     }
     if (!this.placed) {
       this.placed = true;

@@ -1,11 +1,16 @@
 /**
  * The overlay's stylesheet (lives in its own shadow root; the page's CSS cannot reach it and it
- * never reaches the page). Fluent 2: Segoe UI / system stack, 4–8 px radii, subtle shadows; light
+ * never reaches the page; its `:host` rules, important, also beat the page's rules for the host
+ * element). Fluent 2: Segoe UI / system stack, 4–8 px radii, subtle shadows; light
  * and dark follow the browser; forced colors use system colours; no motion under reduced motion.
  */
 export const RING_PAD = 4;
 
 export const OVERLAY_CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
+  height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
+  overflow: visible !important; display: block !important; pointer-events: none !important; z-index: 2147483647 !important;
+  contain: none !important; transform: none !important; }
 .eg { all: initial; font-family: 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto,
   'Helvetica Neue', 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif;
   font-size: 14px; line-height: 20px; color: #242424; pointer-events: none;
@@ -48,12 +53,13 @@ button { all: unset; box-sizing: border-box; pointer-events: auto; cursor: point
 button:focus-visible { outline: 2px solid var(--eg-fg); outline-offset: 1px; }
 .icon { width: 24px; height: 24px; display: inline-grid; place-items: center; color: var(--eg-fg2); }
 .icon:hover { background: var(--eg-hover); color: var(--eg-fg); }
-.icon svg { width: 14px; height: 14px; }
+.minimize::before { content: ''; width: 10px; height: 1px; border-radius: .5px; background: currentColor; }
 
 .dock { position: fixed; top: 64px; right: 16px; width: 336px; max-width: calc(100vw - 32px);
   display: flex; flex-direction: column; align-items: flex-end; gap: 8px; pointer-events: none; }
 .dock.low { top: auto; bottom: 16px; }
 .dock .card { position: static; width: 100%; }
+.warnings { display: contents; }
 .pill { display: inline-flex; align-items: center; gap: 8px; max-width: 100%; height: 32px; padding: 0 12px 0 10px;
   background: var(--eg-bg); color: var(--eg-fg); border: 1px solid var(--eg-stroke); border-radius: 16px;
   box-shadow: var(--eg-shadow); font-size: 13px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -1,9 +1,11 @@
 // Pure parts of the overlay and the locator (no DOM needed): where the card goes beside the target,
 // and how page text is compared with the labels of the flow data. The DOM parts (deep search,
 // waiting, re-renders, shadow roots) are tested in Chromium: test/e2e/overlay.test.ts.
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { placeCard, type Box } from '../../components/overlay/place';
-import { labelKey, labelKeys } from '../../lib/locator';
+import { knownKind, labelKey, labelKeys } from '../../lib/locator';
+import { normalizeLabel } from '../../lib/labels';
 
 const VW = 1280;
 const VH = 800;
@@ -69,5 +71,28 @@ describe('label comparison', () => {
     expect(labelKeys('newRequest').has(labelKey('New service request'))).toBe(false);
     expect(labelKeys('support').has(labelKey('Help & support'))).toBe(false);
     expect(labelKeys('customers').has(labelKey('Customer name'))).toBe(false);
+  });
+
+  // The definition labelKey keeps, with Unicode's tables: trim what is no letter or digit.
+  const reference = (text: string) => normalizeLabel(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+  it('decides letters and digits without Unicode\'s tables only where they agree with \\p{L} and \\p{N}', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const kind = knownKind(code);
+      // Only what can be left after NFKC matters (labelKey normalizes first).
+      if (kind === -1 || ch.normalize('NFKC') !== ch) continue;
+      if (kind !== (/[\p{L}\p{N}]/u.test(ch) ? 1 : 0)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('trims exactly what the Unicode-property definition trims', () => {
+    const symbols = fc.constantFrom('+', ' ', '▾', '›', '\uE70D', '\uF8FF', '、', '「', '→', '…', '★', '❶', '々', '〇', '・', '😀', '\u00A0', '½', '²', 'ª', '—', '?');
+    const letters = fc.constantFrom('a', 'Z', '7', 'é', 'ß', 'İ', 'Ω', 'я', '고', '客', 'カ', 'ー', 'ا', '०', '𝐀', '𠀋');
+    const text = fc.array(fc.oneof(symbols, letters, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => labelKey(t) === reference(t)), { numRuns: 5000 });
+    for (const t of ['', '▾', '+ New request ▾', '「顧客」', '〇〇 ', '❶ Customers', 'Customers 😀']) expect(labelKey(t)).toBe(reference(t));
   });
 });
