@@ -18,6 +18,11 @@ export const MAX_FLOWS = 20;
 const MAX_TEXT = 300;
 /** The most clicks a step's click counter holds. */
 const MAX_CLICKS = 5;
+/**
+ * How far apart the click on a delegated link (the content script's report) and the browser's new
+ * tab may be to be taken as one: the new tab arrived through that link.
+ */
+export const LINK_TAB_WINDOW_MS = 15_000;
 
 const Text = z.string().trim().min(1).max(MAX_TEXT);
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).transform((s) => s.toLowerCase());
@@ -74,6 +79,15 @@ export const TabStateSchema = z.object({
    * `confirmOpenerJoin`); until then the surfaces and the badge treat the tab as having no flow.
    */
   viaOpener: z.literal(true).optional(),
+  /** The tab it was opened from, and when (kept after the join is confirmed). */
+  opener: z.object({ tabId: TabId, at: Time }).optional(),
+  /**
+   * A delegated link clicked on this tab's page whose new tab has not been seen yet. The browser
+   * may never report the link's own URL for the new tab (its `pendingUrl` can be empty when the
+   * tab is created, and the entry page redirects before `onUpdated` shows it): the click's report
+   * then tells the new tab which customer it was opened for.
+   */
+  linkFollowed: z.object({ delegated: DelegatedSchema, at: Time }).optional(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 
@@ -202,9 +216,15 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       const existing = s.tabs[event.tabId];
       // A tab that already belongs to a flow stays in it: a late or repeated report never moves it to another family.
       if (existing?.flowId && flowById(s, existing.flowId)) return state;
-      const tab: TabState = { ...(existing ?? blankTab()), flowId: opener.flowId, viaOpener: true };
+      const tab: TabState = { ...(existing ?? blankTab()), flowId: opener.flowId, viaOpener: true, opener: { tabId: event.openerTabId, at: event.at } };
       // Opened from a delegated admin-center tab: the new tab is in the same customer context.
       if (!tab.delegated && opener.portal === 'admin-center' && opener.delegated) tab.delegated = { ...opener.delegated };
+      // Opened by a delegated link the opener's page reported a click on (see `followDelegatedLink`).
+      const followed = opener.linkFollowed;
+      if (followed && Math.abs(event.at - followed.at) <= LINK_TAB_WINDOW_MS) {
+        delete opener.linkFollowed;
+        if (!tab.delegated) tab.delegated = { ...followed.delegated };
+      }
       s.tabs[event.tabId] = tab;
       return s;
     }
@@ -347,12 +367,17 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
   const tab = s.tabs[e.tabId];
   const flow = flowById(s, tab?.flowId);
   if (!tab || !flow) return s;
+  const found = e.href ? delegatedTenantFromUrl(e.href) : undefined;
+  const linked = found && DelegatedSchema.safeParse(found).success ? found : undefined;
+  if (linked?.kind === 'domain' && flow.customer?.tenantId && !flow.customer.domain) flow.customer.domain = linked.value;
+  // A delegated link of its step (Microsoft Office 365): followed, whichever step the state is at.
+  if (linked && stepOf(e.step).completion.delegatedLink) {
+    followDelegatedLink(s, flow, e.tabId, tab, linked, e.at);
+    complete(flow, [e.step], e.at);
+    return touch(s, flow, e.at);
+  }
   if (currentStep(flow) !== e.step) return s; // a late report of an earlier step: nothing to do
   if (e.customer && e.step === 'select-customer') flow.customer = { ...e.customer };
-  const linked = e.href ? delegatedTenantFromUrl(e.href) : undefined;
-  if (linked?.kind === 'domain' && flow.customer?.tenantId && !flow.customer.domain && Domain.safeParse(linked.value).success) {
-    flow.customer.domain = linked.value;
-  }
   const progress = flow.clickProgress[e.step] ?? 0;
   if (e.clickIndex !== progress) return s;
   if (!e.last) {
@@ -362,6 +387,21 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
     complete(flow, [e.step], e.at);
   }
   return touch(s, flow, e.at);
+}
+
+/**
+ * The agent clicked a delegated link (it opens the customer's admin center in a new tab). The
+ * flow records the customer it opens; the new tab gets it too, whether the browser's report of the
+ * new tab came first (a tab opened from this one moments ago, not yet in a customer context) or
+ * comes later (kept on this tab for `tab-opened`).
+ */
+function followDelegatedLink(s: EngineState, flow: FlowState, tabId: number, tab: TabState, linked: DelegatedTenant, at: number): void {
+  flow.delegated = { ...linked };
+  const opened = Object.values(s.tabs).find(
+    (t) => t.opener?.tabId === tabId && t.flowId === flow.id && !t.delegated && t.portal !== 'partner-center' && Math.abs(at - t.opener.at) <= LINK_TAB_WINDOW_MS,
+  );
+  if (opened) opened.delegated = { ...linked };
+  else tab.linkFollowed = { delegated: { ...linked }, at };
 }
 
 /** Marks steps done; every step before the furthest one still to do is skipped (never blocks). */

@@ -98,6 +98,46 @@ describe('flow engine', () => {
     expect(s.tabs[5]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
   });
 
+  describe('the delegated link’s new tab when the browser never shows the link’s URL (empty pendingUrl, the entry page redirected)', () => {
+    const BCS = `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`;
+    const start = () => run([seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, { page: 'pc-service-requests' }), click(1, 'new-request')]);
+    const arrive = (tab: number) => [seen(tab, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x'), seen(tab, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')];
+
+    it('the click reported first: the tab opened next gets its customer; office-365 done; no warning', () => {
+      const s = run([click(1, 'office-365', { href: BCS }), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, ...arrive(2)], start());
+      expect(s.tabs[2]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
+      expect(flowOf(s, 2).delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
+      expect(itemStates(flowOf(s, 2))['office-365']).toBe('done');
+      expect(s.tabs[1]!.linkFollowed).toBeUndefined(); // taken by that tab: a later tab gets nothing from it
+      expect(warningsFor(s, 2)).toEqual([]);
+    });
+
+    it('the new tab reported first (even already on the sign-in page): the click gives it its customer', () => {
+      const s = run([{ type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, arrive(2)[0]!, click(1, 'office-365', { href: BCS }), arrive(2)[1]!], start());
+      expect(s.tabs[2]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
+      expect(s.tabs[1]!.linkFollowed).toBeUndefined();
+      expect(warningsFor(s, 2)).toEqual([]);
+    });
+
+    it('the click counts while the state is still at an earlier step (its report was lost with a stopped worker)', () => {
+      const s = run([seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, { page: 'pc-service-requests' }), click(1, 'office-365', { href: BCS })]);
+      expect(itemStates(flowOf(s, 1))).toMatchObject({ 'new-request': 'skipped', 'office-365': 'done' });
+    });
+
+    it('a tab opened long after the click, or a click that is no delegated link, gives no customer context', () => {
+      const late = start();
+      let s = reduce(late, { ...click(1, 'office-365', { href: BCS }), at: 10_000 } as EngineEventInput);
+      s = reduce(s, { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 10_000 + 15_001 });
+      s = run(arrive(2), s);
+      expect(s.tabs[2]!.delegated).toBeNull();
+      expect(warningsFor(s, 2).map((w) => w.id)).toEqual(['own-tenant-context']);
+
+      s = run([click(1, 'office-365', { href: 'https://admin.microsoft.com/AdminPortal/Home' }), { type: 'tab-opened', tabId: 3, openerTabId: 1, at: 0 }, ...arrive(3)], start());
+      expect(s.tabs[3]!.delegated).toBeNull();
+      expect(itemStates(flowOf(s, 3))['office-365']).not.toBe('done');
+    });
+  });
+
   it('marks steps the agent skipped (a deep link) as skipped and picks up where the agent is', () => {
     const s = run([seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`)]);
     const f = flowOf(s, 1);
