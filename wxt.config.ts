@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
 
 /** Firefox's add-on id; also the key of its enterprise policy (README, "Enterprise deployment"). */
@@ -27,6 +28,24 @@ function nativeBrowserInContentScripts(): Plugin {
       if (source !== 'wxt/browser' && source !== '@wxt-dev/webextension-polyfill/browser') return null;
       if (!importer || !fromContentScript.test(importer)) return null;
       return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
+
+/**
+ * WXT's content-script wrapper builds a `ContentScriptContext` before calling `main`; it gets
+ * lib/content-script-context.ts instead (WXT's class without the legacy window message, see
+ * there). That file itself still imports WXT's class.
+ */
+function leanContentScriptContext(): Plugin {
+  const lean = fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url));
+  return {
+    name: 'lean-content-script-context',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'wxt/utils/content-script-context' || !importer || importer === lean) return null;
+      // WXT's virtual entry module of each content script (`virtual:wxt-content-script-…-entrypoint?<file>`).
+      return importer.includes('virtual:wxt-content-script-') ? lean : null;
     },
   };
 }
@@ -67,7 +86,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [nativeBrowserInContentScripts(), preact(), noEval()],
+    plugins: [leanContentScriptContext(), nativeBrowserInContentScripts(), preact(), noEval()],
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },

@@ -156,6 +156,39 @@ describe('overlay robustness', () => {
     await page.close();
   });
 
+  it('a newer copy of the content script (the extension updated or reloaded) retires this one; the announcement is an event, no window message', async () => {
+    const page = await ext.context.newPage();
+    const started = `${ext.extensionId}:partner-center:wxt:content-script-started`;
+    // Seen from the page's world: what the content script announces, and any window message.
+    await page.addInitScript((name) => {
+      const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
+      w.egAnnounced = [];
+      w.egMessages = [];
+      document.addEventListener(name, (e) => w.egAnnounced.push((e as CustomEvent).detail));
+      window.addEventListener('message', (e) => w.egMessages.push(e.data));
+    }, started);
+    await page.goto(`${PC}/dashboard`);
+    await expectRingCovers(page, 'customers');
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
+      return { egAnnounced: w.egAnnounced, egMessages: w.egMessages };
+    });
+    expect(seen.egAnnounced).toEqual([{ contentScriptName: 'partner-center', messageId: expect.stringMatching(/^\w+$/) }]);
+    expect(JSON.stringify(seen.egMessages)).not.toContain('content-script-started');
+
+    // Its own announcement again (the same id) changes nothing; a newer copy's stops it.
+    const announce = (messageId: string) =>
+      page.evaluate(([name, id]) => document.dispatchEvent(new CustomEvent(name!, { detail: { contentScriptName: 'partner-center', messageId: id } })), [started, messageId]);
+    await announce((seen.egAnnounced[0] as { messageId: string }).messageId);
+    await page.waitForTimeout(300);
+    expect(await overlay(page).highlight.isVisible()).toBe(true);
+    expect(await marked(page).count()).toBe(1);
+    await announce('a-newer-copy');
+    await expect.poll(() => page.locator('escalation-guide-overlay').count()).toBe(0);
+    expect(await marked(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('moves on after client-side navigation by pushState and popstate', async () => {
     const page = await open(`${PC}/dashboard`);
     await expectRingCovers(page, 'customers');
