@@ -1,104 +1,84 @@
-// Start-up: what the content script costs from its injection until it goes idle, on a page of the
-// flow (the replica Partner Center dashboard, where it must find and ring "Customers").
-// The content script marks `eg:start` when it starts and `eg:idle` when its start-up work is done
-// (the ring placed on the target, or nothing to do on this page); content scripts share the
-// page's performance timeline, so the page reads both marks. The figure is the extension's own
-// main-thread time (V8's sampling profiler, see profile.mjs: samples with a chrome-extension://
-// frame on the stack, including the style and layout its calls force) from its injection (its
-// first sample, before `eg:start`: WXT's wrapper and the bundle's evaluation count) up to
-// `eg:idle`. Time spent waiting (for the background's reply, for a frame) is not in it: only
-// samples of the extension's code are summed. The profile's clock is tied to performance.now()
-// by a short busy loop (egBenchAlign) evaluated in the page. Without marks (an older build), the
-// old rule applies: up to the first QUIET_MS without an extension sample.
-// Cold: the first load in a fresh browser (no code cache); warm: later loads in new tabs, as
-// when the agent opens the next page.
+// Start-up: what the content script costs the page's main thread from its injection until it goes
+// idle, on a page of the flow (the replica Partner Center dashboard, where it must find and ring
+// "Customers"). The content script marks `eg:start` when it starts and `eg:idle` when its start-up
+// work is done (the ring placed on the target, or nothing to do on this page). The figure is its
+// thread time in a DevTools trace (trace.mjs): the script's compilation and evaluation, WXT's
+// wrapper, the background's answer, the first deep scan, the overlay's first draw and placement.
+// Time spent waiting (for the background, for a frame) is not in it.
+// Nothing touches the page while it is traced (no Playwright locator or evaluate: their scripts
+// would run on the same thread); the marks and the ring are checked after the trace.
+// Cold: the first load in a fresh browser; warm: later loads in new tabs, as when the agent opens
+// the next page. Beside it, the same rule on the page without the extension (it should be 0).
 import { freshPage } from './browser.mjs';
-import { startProfile, stopProfile } from './profile.mjs';
+import { extensionStartup, pageOnly, startTrace } from './trace.mjs';
 import { median } from './stats.mjs';
 
 export const STARTUP_URL = 'https://partner.microsoft.com/dashboard';
-const QUIET_MS = 250;
+/** Long enough for the first load's service worker to start and answer. */
+const SETTLE_MS = 2500;
 
 /**
- * @param {{ context: import('playwright-core').BrowserContext }} browser
+ * @param {import('./browser.mjs').BenchBrowser} browser
+ * @param {import('./browser.mjs').BenchBrowser} baseline
  * @param {{ runs: number, log: (s: string) => void, url?: string }} opts
  */
-export async function measureStartup(browser, { runs, log, url = STARTUP_URL }) {
-  /** @type {{ cpuMs: number, spanMs: number, totalMs: number, marked: boolean }[]} */
+export async function measureStartup(browser, baseline, { runs, log, url = STARTUP_URL }) {
+  if (!browser.extensionId) throw new Error('start-up: the browser has no extension');
+  /** @type {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number, ringed: boolean }[]} */
   const all = [];
   for (let i = 0; i < runs + 1; i++) {
-    const page = await freshPage(browser.context);
-    const cdp = await browser.context.newCDPSession(page);
+    const { events, page } = await traced(browser, url);
     try {
-      await startProfile(cdp, { keepSamples: true });
-      await page.goto(url);
-      const marked = await page
-        .locator('[data-escalation-guide-target]')
-        .first()
-        .waitFor({ state: 'attached', timeout: 5000 })
-        .then(() => true, () => false);
-      await page.waitForTimeout(1500);
-      const marks = await page.evaluate(() => {
-        const at = (/** @type {string} */ n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null;
-        // Ties performance.now() to the profiler's clock: the first sample inside this loop.
-        const egBenchAlign = () => {
-          const t0 = performance.now();
-          while (performance.now() - t0 < 3);
-          return t0;
-        };
-        return { start: at('eg:start'), idle: at('eg:idle'), align: egBenchAlign() };
-      });
-      const prof = await stopProfile(cdp);
-      const r = startupFrom(prof, marks);
-      all.push({ ...r, marked });
+      const r = extensionStartup(events, browser.extensionId);
+      const ringed = (await page.locator('[data-escalation-guide-target="customers"]').count()) === 1;
+      if (!r) throw new Error(`start-up: load ${i + 1} has no eg:start/eg:idle marks in its trace (the content script did not start, or did not go idle within ${SETTLE_MS} ms)`);
+      all.push({ ...r, ringed });
     } finally {
-      await cdp.detach().catch(() => {});
       await page.close().catch(() => {});
     }
   }
+  /** @type {number[]} */
+  const pageAlone = [];
+  for (let i = 0; i < runs; i++) {
+    const { events, page } = await traced(baseline, url);
+    await page.close().catch(() => {});
+    pageAlone.push(pageOnly(events, url)?.cpuMs ?? NaN);
+  }
   const [cold, ...warm] = all;
+  if (!cold) throw new Error('start-up: no loads');
   const res = {
     url,
-    quietMs: QUIET_MS,
+    method: 'trace',
     cold,
-    warm: { runs: warm.length, cpuMs: median(warm.map((r) => r.cpuMs)), spanMs: median(warm.map((r) => r.spanMs)), totalMs: median(warm.map((r) => r.totalMs)) },
+    warm: {
+      runs: warm.length,
+      cpuMs: median(warm.map((r) => r.cpuMs)),
+      spanMs: median(warm.map((r) => r.spanMs)),
+      evaluationMs: median(warm.map((r) => r.evaluationMs)),
+      min: Math.min(...warm.map((r) => r.cpuMs)),
+      max: Math.max(...warm.map((r) => r.cpuMs)),
+    },
+    pageAloneMs: median(pageAlone),
     raw: all,
   };
   log(`  cold: ${cold.cpuMs.toFixed(2)} ms main thread (${cold.spanMs.toFixed(0)} ms to idle); ` +
-    `warm median: ${res.warm.cpuMs.toFixed(2)} ms (${res.warm.spanMs.toFixed(0)} ms to idle)` +
-    (all.some((r) => !r.marked) ? `; ${all.filter((r) => !r.marked).length} loads marked no target` : '') +
-    (all.some((r) => !r.byMarks) ? `; ${all.filter((r) => !r.byMarks).length} loads without eg:start/eg:idle marks (quiet-spell rule)` : ''));
+    `warm median: ${res.warm.cpuMs.toFixed(2)} ms (${res.warm.min.toFixed(1)}–${res.warm.max.toFixed(1)}; ${res.warm.spanMs.toFixed(0)} ms to idle; ` +
+    `the script's evaluation ${res.warm.evaluationMs.toFixed(2)} ms); the page alone by the same rule: ${res.pageAloneMs.toFixed(2)} ms` +
+    (all.some((r) => !r.ringed) ? `; ${all.filter((r) => !r.ringed).length} loads without the ring on Customers` : ''));
   return res;
 }
 
-/**
- * @param {Awaited<ReturnType<typeof stopProfile>>} prof
- * @param {{ start: number | null, idle: number | null, align: number }} marks
- */
-function startupFrom(prof, marks) {
-  const ext = prof.extSamples; // [{ t: µs, dt: ms }]
-  if (!ext.length) return { cpuMs: 0, spanMs: 0, totalMs: 0, byMarks: false };
-  if (marks.start !== null && marks.idle !== null && prof.alignAt !== null) {
-    // performance.now() → profile µs
-    const toProfile = (/** @type {number} */ ms) => prof.alignAt + (ms - marks.align) * 1000;
-    const idleAt = toProfile(marks.idle);
-    let cpu = 0;
-    for (const s of ext) if (s.t <= idleAt) cpu += s.dt;
-    return {
-      cpuMs: cpu,
-      // Wall time from injection (the first extension sample) to eg:idle.
-      spanMs: (idleAt - ext[0].t) / 1000,
-      startToIdleMs: marks.idle - marks.start,
-      totalMs: prof.extensionMs,
-      byMarks: true,
-    };
+/** Loads `url` in a fresh tab while tracing, and leaves the page alone until the trace ends. */
+async function traced(/** @type {import('./browser.mjs').BenchBrowser} */ browser, /** @type {string} */ url) {
+  const page = await freshPage(browser.context);
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const trace = await startTrace(cdp);
+    await page.goto(url);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const events = await trace.stop();
+    return { events, page };
+  } finally {
+    await cdp.detach().catch(() => {});
   }
-  let end = 0;
-  let cpu = ext[0].dt;
-  for (let i = 1; i < ext.length; i++) {
-    if ((ext[i].t - ext[i - 1].t) / 1000 > QUIET_MS) break;
-    cpu += ext[i].dt;
-    end = i;
-  }
-  return { cpuMs: cpu, spanMs: (ext[end].t - ext[0].t) / 1000 + ext[end].dt, totalMs: prof.extensionMs, byMarks: false };
 }

@@ -1,0 +1,115 @@
+// The content script's main-thread time from a DevTools trace (Chromium's own task timings, thread
+// CPU time): the start-up figure. Unlike V8's sampling profiler, a trace does not change what it
+// measures much: while the profiler runs, V8 keeps source positions for every function it compiles
+// (a cold content script pays for all of its compilation again) and stops the thread every 100 µs;
+// the profiler put the same build's start-up at about twice its traced thread time.
+//
+// What counts, on the page's renderer main thread, from the task that evaluates the content script
+// up to `eg:idle` (user-timing marks are in the trace):
+//   - in each task where the content script runs, the JavaScript it runs there: the outermost
+//     script events (the script's evaluation with its compilation, function calls, timer and
+//     animation-frame callbacks, microtasks), with the style and layout they force;
+//   - a task where the content script runs: one with an event naming the extension's URL or an
+//     `eg:` mark, or a message from the browser that runs script (the extension's messaging: the
+//     background's answers). The page's own rendering in those tasks is not counted.
+// `pageOnly` applies the message rule to a trace of the page without the extension: what the rule
+// would wrongly attribute to it (the replica pages: nothing), printed beside the figure.
+
+const CATEGORIES = ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel'];
+const TASK = 'ThreadControllerImpl::RunTask';
+const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction', 'v8.run', 'EventDispatch', 'FireIdleCallback']);
+
+/** @param {import('playwright-core').CDPSession} cdp */
+export async function startTrace(cdp) {
+  /** @type {TraceEvent[]} */
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(.../** @type {TraceEvent[]} */ (d.value)));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  return {
+    /** @returns {Promise<TraceEvent[]>} */
+    stop: async () => {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      return events;
+    },
+  };
+}
+
+/**
+ * @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number,
+ *   cat?: string, args?: Record<string, unknown> }} TraceEvent
+ */
+
+/** Events of one thread as a forest of complete ('X') events: each task with what ran inside it. */
+function tasksOf(/** @type {TraceEvent[]} */ thread) {
+  const sorted = [...thread].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  /** @type {{ task: TraceEvent, inner: TraceEvent[] }[]} */
+  const tasks = [];
+  /** @type {{ task: TraceEvent, inner: TraceEvent[] } | null} */
+  let cur = null;
+  for (const e of sorted) {
+    if (e.name === TASK && e.ph === 'X') {
+      cur = { task: e, inner: [] };
+      tasks.push(cur);
+    } else if (cur && e.ts <= cur.task.ts + (cur.task.dur ?? 0)) cur.inner.push(e);
+  }
+  return tasks;
+}
+
+/** Thread time (ms) of the outermost script events in `inner` (nested ones are inside their parent's). */
+function scriptTime(/** @type {TraceEvent[]} */ inner) {
+  let ms = 0;
+  let until = -Infinity;
+  for (const e of inner) {
+    if (e.ph !== 'X' || !SCRIPT.has(e.name) || e.ts < until) continue;
+    until = e.ts + (e.dur ?? 0);
+    ms += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return ms;
+}
+
+const runsScriptOnMessage = (/** @type {TraceEvent[]} */ inner) =>
+  inner.some((e) => e.name === 'Receive mojo message') && inner.some((e) => SCRIPT.has(e.name));
+
+/**
+ * @param {TraceEvent[]} events
+ * @param {string} extensionId
+ * @returns {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number } | null} null without the marks
+ */
+export function extensionStartup(events, extensionId) {
+  const origin = `chrome-extension://${extensionId}/`;
+  const start = events.find((e) => e.name === 'eg:start');
+  if (!start) return null;
+  const thread = events.filter((e) => e.pid === start.pid && e.tid === start.tid);
+  const idle = thread.find((e) => e.name === 'eg:idle');
+  if (!idle) return null;
+  const tasks = tasksOf(thread);
+  const first = tasks.find((t) => t.task.ts <= start.ts && start.ts <= t.task.ts + (t.task.dur ?? 0));
+  if (!first) return null;
+  let cpuMs = 0;
+  let count = 0;
+  for (const t of tasks) {
+    if (t.task.ts < first.task.ts || t.task.ts > idle.ts) continue;
+    const ours = t.inner.some((e) => e.name.startsWith('eg:') || (e.args && JSON.stringify(e.args).includes(origin))) || runsScriptOnMessage(t.inner);
+    if (!ours) continue;
+    cpuMs += scriptTime(t.inner);
+    count += 1;
+  }
+  return { cpuMs, spanMs: (idle.ts - first.task.ts) / 1000, tasks: count, evaluationMs: scriptTime(first.inner) };
+}
+
+/**
+ * What the message rule would count on a page without the extension: tasks that receive a message
+ * and run script, on the main thread of the renderer that parsed `url`.
+ * @param {TraceEvent[]} events
+ * @param {string} url
+ */
+export function pageOnly(events, url) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(url));
+  if (!parse) return null;
+  const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
+  let cpuMs = 0;
+  for (const t of tasksOf(thread)) if (t.task.ts >= parse.ts && runsScriptOnMessage(t.inner)) cpuMs += scriptTime(t.inner);
+  return { cpuMs };
+}
