@@ -325,6 +325,16 @@ export class DeepWatch {
     this.register(doc);
   }
 
+  /** Whether the document has been walked for its open shadow roots (`start`). */
+  get walked(): boolean {
+    return this.started;
+  }
+
+  /** Matches of `selector` in the document itself (no shadow roots, no walk). */
+  queryDocument(selector: string): Iterable<Element> {
+    return this.doc.querySelectorAll(selector);
+  }
+
   /** Observes the document and discovers its open shadow roots (one walk of the document). */
   start(): void {
     if (this.stopped) return;
@@ -730,6 +740,15 @@ export class TargetTracker<T> {
    * match (a locale-independent hook found spares the label comparisons over every link).
    */
   private scan(): Found<T> | null {
+    // Before the first walk for shadow roots (at start-up): a shown match of the best locator in
+    // the document itself spares the walk. The same answer as the full scan below: the document is
+    // the first root it queries, and of equal ranks the first found wins. The walk happens at the
+    // next full scan (a lost target, a new step or page, narrowing).
+    const first = this.compiled[0];
+    if (first && !this.watch.walked) {
+      const best = this.best(this.matches(first, this.watch.queryDocument(first.c.selector)));
+      if (best) return best;
+    }
     for (const k of this.compiled) {
       const best = this.best(this.matches(k, this.watch.queryAll(k.c.selector)));
       if (best) return best;
