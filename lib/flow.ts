@@ -8,6 +8,7 @@
 import type { Click, Flow, FlowInput, Step } from './flow-schema';
 import type { PageKind } from './pages';
 import { STEP_IDS, type StepId, type VariantId } from './flow-ids';
+import { TESTS } from './test-data';
 
 export * from './flow-ids';
 export type { Click, Flow, Locator, Step, Variant } from './flow-schema';
@@ -36,7 +37,7 @@ const raw: FlowInput = {
       where: 'where.signIn',
       variants: [],
       completion: { pages: PC_PAGES, click: false },
-      testUrls: [`${PC}/dashboard`],
+      testUrls: TESTS ? [`${PC}/dashboard`] : [],
     },
     {
       id: 'customers',
@@ -60,7 +61,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: ['pc-customers-list', 'pc-gdap-list'], click: true },
-      testUrls: [`${PC}/dashboard`, `${PC}/ko-kr/dashboard/home`],
+      testUrls: TESTS ? [`${PC}/dashboard`, `${PC}/ko-kr/dashboard/home`] : [],
     },
     {
       id: 'select-customer',
@@ -84,7 +85,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: ['pc-customer', 'pc-service-management'], click: false },
-      testUrls: [`${PC}/dashboard/v2/customers/list`],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/list`] : [],
     },
     {
       id: 'service-management',
@@ -108,7 +109,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: ['pc-service-management'], click: true },
-      testUrls: [`${PC}/dashboard/v2/customers/${CONTOSO}/adminrelationships`],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/adminrelationships`] : [],
     },
     {
       id: 'service-requests',
@@ -142,7 +143,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: ['pc-service-requests'], click: true },
-      testUrls: [`${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`] : [],
     },
     {
       id: 'new-request',
@@ -162,7 +163,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: true },
-      testUrls: [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
     },
     {
       id: 'office-365',
@@ -186,7 +187,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: false, delegatedLink: true },
-      testUrls: [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
     },
     {
       id: 'portal-sign-in',
@@ -195,7 +196,7 @@ const raw: FlowInput = {
       where: 'where.portalSignIn',
       variants: [],
       completion: { pages: ADMIN_PAGES, click: false },
-      testUrls: ['https://login.microsoftonline.com/common/oauth2/authorize'],
+      testUrls: TESTS ? ['https://login.microsoftonline.com/common/oauth2/authorize'] : [],
     },
     {
       id: 'support',
@@ -229,7 +230,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: ['admin-support'], click: true },
-      testUrls: ['https://admin.microsoft.com/AdminPortal/Home#/homepage', 'https://admin.cloud.microsoft/?#/homepage'],
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/homepage', 'https://admin.cloud.microsoft/?#/homepage'] : [],
     },
     {
       id: 'new-service-request',
@@ -263,7 +264,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: true },
-      testUrls: ['https://admin.microsoft.com/AdminPortal/Home#/support', 'https://admin.cloud.microsoft/?#/homepage'],
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/support', 'https://admin.cloud.microsoft/?#/homepage'] : [],
     },
     {
       id: 'support-topic',
@@ -284,7 +285,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: true },
-      testUrls: ['https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest'],
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest'] : [],
     },
   ],
 };

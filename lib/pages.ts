@@ -5,6 +5,7 @@
  * probe the content script implements over the live page and tests implement with plain data.
  */
 import { GUID } from './tenant';
+import { TESTS } from './test-data';
 import type { LabelId } from './labels';
 
 export const PARTNER_CENTER_HOSTS = ['partner.microsoft.com'] as const;
@@ -113,62 +114,62 @@ export const DETECTORS: readonly PageDetector[] = [
     portal: 'partner-center',
     readsDocument: false,
     detect: (u) => isPartnerCenter(u) && PC_DASHBOARD.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://partner.microsoft.com/dashboard' },
       { url: 'https://partner.microsoft.com/dashboard/' },
       { url: 'https://partner.microsoft.com/dashboard/home' },
       { url: 'https://partner.microsoft.com/en-us/dashboard/home' },
       { url: 'https://partner.microsoft.com/ko-kr/dashboard' },
       { url: 'https://partner.microsoft.com/de-DE/dashboard/home?ref=nav' },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-customers-list',
     portal: 'partner-center',
     readsDocument: false,
     detect: (u) => isPartnerCenter(u) && PC_CUSTOMERS_LIST.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://partner.microsoft.com/dashboard/v2/customers/list' },
       { url: 'https://partner.microsoft.com/dashboard/commerce2/customers/list' },
       { url: 'https://partner.microsoft.com/ja-jp/dashboard/v2/customers/list?filter=active' },
       { url: 'https://partner.microsoft.com/en-us/pcv/customers/list' },
       { url: 'https://partner.microsoft.com/en-us/pcv/customers' },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-gdap-list',
     portal: 'partner-center',
     readsDocument: false,
     detect: (u) => isPartnerCenter(u) && PC_GDAP_LIST.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://partner.microsoft.com/dashboard/v2/customers/granularadminaccess/list' },
       { url: 'https://partner.microsoft.com/ko-kr/dashboard/v2/customers/granularadminaccess/list' },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-customer',
     portal: 'partner-center',
     readsDocument: true,
     detect: (u, probe) => isCustomerPage(u) && !probe.hasHeading('serviceRequests'),
-    examples: [
+    examples: TESTS ? [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/en-us/dashboard/v2/customers/${CONTOSO.toUpperCase()}/subscriptions` },
       { url: `https://partner.microsoft.com/dashboard/commerce2/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}` },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-service-management',
     portal: 'partner-center',
     readsDocument: false,
     detect: (u) => isPartnerCenter(u) && PC_SERVICE_MANAGEMENT.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/servicemanagementpage` },
       { url: `https://partner.microsoft.com/ko-kr/dashboard/v2/customers/${CONTOSO}/servicemanagementpage` },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/servicemanagementpage` },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-service-requests',
@@ -176,11 +177,11 @@ export const DETECTORS: readonly PageDetector[] = [
     readsDocument: true,
     // No public URL: a Partner Center page (not one with a known URL of its own) headed "Service requests".
     detect: (u, probe) => mayShowServiceRequests(u) && probe.hasHeading('serviceRequests'),
-    examples: [
+    examples: TESTS ? [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/servicerequests`, headings: ['serviceRequests'] },
       { url: 'https://partner.microsoft.com/dashboard/v2/support/servicerequests', headings: ['serviceRequests'] },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/account`, headings: ['serviceRequests'] },
-    ],
+    ] : [],
   },
   {
     kind: 'pc-service-health',
@@ -188,41 +189,41 @@ export const DETECTORS: readonly PageDetector[] = [
     readsDocument: false,
     // Inferred: the public docs name the page ("Service health") but not its URL.
     detect: (u) => isPartnerCenter(u) && PC_SERVICE_HEALTH.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://partner.microsoft.com/dashboard/v2/support/servicehealth' },
       { url: 'https://partner.microsoft.com/en-us/dashboard/support/servicehealth' },
       { url: 'https://partner.microsoft.com/en-us/pcv/servicehealth' },
-    ],
+    ] : [],
   },
   {
     kind: 'delegated-entry',
     portal: 'admin-center',
     readsDocument: false,
     detect: (u) => isAdminCenter(u) && BEGIN_CLIENT_SESSION.test(path(u)),
-    examples: [
+    examples: TESTS ? [
       { url: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=Support` },
       { url: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter` },
       { url: `https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=ServiceStatus` },
       { url: `https://portal.office365.us/partner/beginclientsession.aspx?ctid=${CONTOSO}` },
-    ],
+    ] : [],
   },
   {
     kind: 'sign-in',
     portal: 'sign-in',
     readsDocument: false,
     detect: (u) => portalOf(u) === 'sign-in',
-    examples: [
+    examples: TESTS ? [
       { url: 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=00000006-0000-0ff1-ce00-000000000000' },
       { url: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize' },
       { url: 'https://login.microsoftonline.us/common/login' },
-    ],
+    ] : [],
   },
   {
     kind: 'admin-home',
     portal: 'admin-center',
     readsDocument: false,
     detect: (u) => isAdminShell(u) && ['', '/', '/homepage'].includes(adminRoute(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://admin.microsoft.com/AdminPortal/Home#/homepage' },
       { url: 'https://admin.microsoft.com/Adminportal/Home?source=applauncher#/homepage' },
       { url: 'https://admin.microsoft.com/' },
@@ -233,14 +234,14 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com#/homepage' },
       { url: 'https://portal.office365.us/adminportal/home#/homepage' },
       { url: 'https://portal.apps.mil/adminportal/home#/homepage' },
-    ],
+    ] : [],
   },
   {
     kind: 'admin-support',
     portal: 'admin-center',
     readsDocument: false,
     detect: (u) => isAdminShell(u) && /^\/support(?:\/|$)/.test(adminRoute(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://admin.microsoft.com/AdminPortal/Home#/support' },
       { url: 'https://admin.microsoft.com/adminportal/home?#/support' },
       { url: 'https://admin.microsoft.com/Adminportal/Home#/Support/newservicerequest' },
@@ -248,19 +249,19 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://admin.cloud.microsoft/?#/support' },
       { url: 'https://portal.office365.us/adminportal/home#/support' },
       { url: 'https://portal.apps.mil/adminportal/home#/support/requests' },
-    ],
+    ] : [],
   },
   {
     kind: 'admin-service-health',
     portal: 'admin-center',
     readsDocument: false,
     detect: (u) => isAdminShell(u) && /^\/servicehealth(?:\/|$)/.test(adminRoute(u)),
-    examples: [
+    examples: TESTS ? [
       { url: 'https://admin.microsoft.com/AdminPortal/Home#/servicehealth' },
       { url: 'https://admin.microsoft.com/Adminportal/Home#/ServiceHealth' },
       { url: 'https://admin.cloud.microsoft/?#/servicehealth/history' },
       { url: 'https://portal.office365.us/adminportal/home#/servicehealth' },
-    ],
+    ] : [],
   },
 ];
 

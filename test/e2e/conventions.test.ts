@@ -31,6 +31,8 @@ beforeAll(async () => {
     platform: 'browser',
     write: false,
     logLevel: 'silent',
+    // As in the extension's build (lib/test-data.ts): the page script carries no test-only data.
+    define: { 'import.meta.env.MODE': '"production"' },
   });
   locator = out.outputFiles[0]!.text;
   ext = await launchExtension();

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentScriptSizes, type ContentScriptSize } from '../bench/size.mjs';
 import { BUDGETS } from '../bench/report.mjs';
 import { COMPILE_HINT } from '../../scripts/compile-hints-plugin';
+import { DETECTORS } from '../../lib/pages';
+import { FLOW } from '../../lib/flow';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -68,5 +70,19 @@ describe('content script size budget (gzip -9, JS + CSS)', () => {
     expect(scripts.length).toBeGreaterThan(1);
     for (const f of scripts) expect(readFileSync(join(copy, 'content-scripts', f), 'utf8').split('\n', 1)[0], f).toBe(COMPILE_HINT);
     expect(readFileSync(join(copy, 'background.js'), 'utf8')).not.toContain(COMPILE_HINT);
+  });
+
+  it('ships no test-only data in the content scripts: no detector example URL, no step test URL (lib/test-data.ts)', () => {
+    const urls = [...DETECTORS.flatMap((d) => d.examples.map((e) => e.url)), ...FLOW.steps.flatMap((st) => st.testUrls)]
+      // Kept: URLs the extension itself opens (the dashboard, for instance) may appear verbatim.
+      .filter((u) => u.length > 40 || /[?#]/.test(u));
+    expect(urls.length).toBeGreaterThan(20); // the tests' own view of the data is whole
+    // The content scripts (compiled at every page load); the extension's pages do open some of these URLs.
+    const built = readdirSync(join(copy, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => join('content-scripts', f));
+    const found = built.flatMap((f) => {
+      const text = readFileSync(join(copy, f), 'utf8');
+      return urls.filter((u) => text.includes(u)).map((u) => `${f}: ${u}`);
+    });
+    expect(found).toEqual([]);
   });
 });
