@@ -99,7 +99,7 @@ async function main() {
     if (ext && base && ONLY.has('startup')) {
       log('\n5. Start-up');
       // Before the walk: its pages would warm the code cache the cold figure is meant to miss.
-      results.startup = await measureStartup(ext, base, { runs: 9, log });
+      results.startup = await measureStartup(ext, base, { runs: 15, log });
     }
     if (ext && base && ONLY.has('long')) {
       log('\n4. Long tasks in a full walk-through');
