@@ -4,7 +4,6 @@ import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
-import { compileHintsInContentScripts } from './scripts/compile-hints-plugin';
 
 /** Firefox's add-on id; also the key of its enterprise policy (README, "Enterprise deployment"). */
 const GECKO_ID = 'escalation-guide-partner-center@extensions';
@@ -87,7 +86,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [leanContentScriptContext(), nativeBrowserInContentScripts(), preact(), noEval(), compileHintsInContentScripts()],
+    plugins: [leanContentScriptContext(), nativeBrowserInContentScripts(), preact(), noEval()],
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },

@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentScriptSizes, type ContentScriptSize } from '../bench/size.mjs';
 import { BUDGETS } from '../bench/report.mjs';
-import { COMPILE_HINT } from '../../scripts/compile-hints-plugin';
 import { DETECTORS } from '../../lib/pages';
 import { FLOW } from '../../lib/flow';
 
@@ -63,13 +62,6 @@ describe('content script size budget (gzip -9, JS + CSS)', () => {
         `${s.gzip - BUDGETS.contentScriptGzip} over the budget. Run \`npx wxt build --analyze\` to see which modules cost it; ` +
         'keep validation libraries, UI frameworks and data the page does not need out of content scripts.');
     expect(over, over.join('\n')).toEqual([]);
-  });
-
-  it('starts each content script with V8\'s compile hint, and nothing else with it (scripts/compile-hints-plugin.ts)', () => {
-    const scripts = readdirSync(join(copy, 'content-scripts')).filter((f) => f.endsWith('.js'));
-    expect(scripts.length).toBeGreaterThan(1);
-    for (const f of scripts) expect(readFileSync(join(copy, 'content-scripts', f), 'utf8').split('\n', 1)[0], f).toBe(COMPILE_HINT);
-    expect(readFileSync(join(copy, 'background.js'), 'utf8')).not.toContain(COMPILE_HINT);
   });
 
   it('ships no test-only data in the content scripts: no detector example URL, no step test URL (lib/test-data.ts)', () => {
