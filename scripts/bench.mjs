@@ -21,7 +21,7 @@ import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/s
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
-import { measureStartup } from '../test/bench/startup.mjs';
+import { OUTSIDE_FLOW_URL, measureStartup } from '../test/bench/startup.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -100,6 +100,8 @@ async function main() {
       log('\n5. Start-up');
       // Before the walk: its pages would warm the code cache the cold figure is meant to miss.
       results.startup = await measureStartup(ext, base, { runs: 15, log });
+      log('  on a Partner Center page outside the flow:');
+      results.startupOutside = await measureStartup(ext, base, { runs: 9, log, url: OUTSIDE_FLOW_URL, ring: null });
     }
     if (ext && base && ONLY.has('long')) {
       log('\n4. Long tasks in a full walk-through');

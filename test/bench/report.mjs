@@ -76,6 +76,8 @@ export function rows(r) {
     out.push({ figure: '  first load in a fresh browser', ours: `${ms(s.cold.cpuMs)} (idle after ${ms(s.cold.spanMs)})`,
       driver: '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.cold.cpuMs <= BUDGETS.startupMs) });
     out.push({ figure: '  check: the same rule on the page without the extension', ours: ms(s.pageAloneMs), driver: '—', budget: '0', result: s.pageAloneMs > 0.5 ? 'unclear' : 'ok' });
+    const o = r.startupOutside;
+    if (o) out.push({ figure: `  on a Partner Center page outside the flow, nothing to ring (median of ${o.warm.runs} loads)`, ours: `${ms(o.warm.cpuMs)} (${ms(o.warm.min)}–${ms(o.warm.max)})`, driver: '—', budget: '—', result: '' });
   }
   return out;
 }
