@@ -6,9 +6,11 @@
 //
 // What counts, on the page's renderer main thread, from the task that evaluates the content script
 // up to `eg:idle` (user-timing marks are in the trace):
-//   - in each task where the content script runs, the JavaScript it runs there: the outermost
-//     script events (the script's evaluation with its compilation, function calls, timer and
-//     animation-frame callbacks, microtasks), with the style and layout they force;
+//   - in each task where the content script runs, the JavaScript it runs there: its outermost
+//     script events (the script's evaluation with its compilation, function calls, timer,
+//     animation-frame and observer callbacks) that name the extension's URL or call code that
+//     does, and the microtasks run after them, with the style and layout they force; the page's
+//     own script in the same task (a page's ResizeObserver callback beside ours) is not counted;
 //   - a task where the content script runs: one with an event naming the extension's URL or an
 //     `eg:` mark, or a message from the browser that runs script (the extension's messaging: the
 //     background's answers). The page's own rendering in those tasks is not counted.
@@ -57,14 +59,22 @@ function tasksOf(/** @type {TraceEvent[]} */ thread) {
   return tasks;
 }
 
-/** Thread time (ms) of the outermost script events in `inner` (nested ones are inside their parent's). */
-function scriptTime(/** @type {TraceEvent[]} */ inner) {
+/**
+ * Thread time (ms) of the outermost script events in `inner` (nested ones are inside their
+ * parent's) that `ours` accepts; `ours` sees the event and the events nested in it.
+ * @param {TraceEvent[]} inner
+ * @param {(e: TraceEvent, nested: TraceEvent[]) => boolean} [ours]
+ */
+function scriptTime(inner, ours = () => true) {
   let ms = 0;
-  let until = -Infinity;
-  for (const e of inner) {
-    if (e.ph !== 'X' || !SCRIPT.has(e.name) || e.ts < until) continue;
-    until = e.ts + (e.dur ?? 0);
-    ms += (e.tdur ?? e.dur ?? 0) / 1000;
+  for (let i = 0; i < inner.length; i++) {
+    const e = /** @type {TraceEvent} */ (inner[i]);
+    if (e.ph !== 'X' || !SCRIPT.has(e.name)) continue;
+    const end = e.ts + (e.dur ?? 0);
+    let j = i + 1;
+    while (j < inner.length && /** @type {TraceEvent} */ (inner[j]).ts <= end) j++;
+    if (ours(e, inner.slice(i + 1, j))) ms += (e.tdur ?? e.dur ?? 0) / 1000;
+    i = j - 1; // nested events are inside this one's time
   }
   return ms;
 }
@@ -87,16 +97,25 @@ export function extensionStartup(events, extensionId) {
   const tasks = tasksOf(thread);
   const first = tasks.find((t) => t.task.ts <= start.ts && start.ts <= t.task.ts + (t.task.dur ?? 0));
   if (!first) return null;
+  const names = (/** @type {TraceEvent} */ e) => e.name.startsWith('eg:') || (!!e.args && JSON.stringify(e.args).includes(origin));
+  // In a task the content script runs in: its own script events (they, or what they call, name the
+  // extension), and the microtasks run after them (its promise callbacks). In a task of the
+  // browser's messages: every script event (the page alone has none, see pageOnly).
+  const ownEvents = (/** @type {TraceEvent} */ e, /** @type {TraceEvent[]} */ nested) => names(e) || nested.some(names);
   let cpuMs = 0;
   let count = 0;
+  let evaluationMs = 0;
   for (const t of tasks) {
     if (t.task.ts < first.task.ts || t.task.ts > idle.ts) continue;
-    const ours = t.inner.some((e) => e.name.startsWith('eg:') || (e.args && JSON.stringify(e.args).includes(origin))) || runsScriptOnMessage(t.inner);
-    if (!ours) continue;
-    cpuMs += scriptTime(t.inner);
+    const message = runsScriptOnMessage(t.inner);
+    const mine = t.inner.some(names);
+    if (!mine && !message) continue;
+    const ms = scriptTime(t.inner, message ? undefined : (e, nested) => ownEvents(e, nested) || e.name === 'RunMicrotasks');
+    if (t === first) evaluationMs = scriptTime(t.inner, (e, nested) => e.name === 'EvaluateScript' && ownEvents(e, nested));
+    cpuMs += ms;
     count += 1;
   }
-  return { cpuMs, spanMs: (idle.ts - first.task.ts) / 1000, tasks: count, evaluationMs: scriptTime(first.inner) };
+  return { cpuMs, spanMs: (idle.ts - first.task.ts) / 1000, tasks: count, evaluationMs };
 }
 
 /**
