@@ -21,7 +21,7 @@ import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/s
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
-import { OUTSIDE_FLOW_URL, measureStartup } from '../test/bench/startup.mjs';
+import { DRIVER_RING, OUTSIDE_FLOW_URL, driverStartupExtension, measureStartup } from '../test/bench/startup.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -102,6 +102,15 @@ async function main() {
       results.startup = await measureStartup(ext, base, { runs: 15, log });
       log('  on a Partner Center page outside the flow:');
       results.startupOutside = await measureStartup(ext, base, { runs: 9, log, url: OUTSIDE_FLOW_URL, ring: null });
+      log('  driver.js doing the same from a content script:');
+      const driverDir = driverStartupExtension();
+      const drv = await withExtension(driverDir);
+      try {
+        results.startupDriver = await measureStartup(drv, null, { runs: 15, log, ring: DRIVER_RING });
+      } finally {
+        await drv.close();
+        rmSync(driverDir, { recursive: true, force: true });
+      }
     }
     if (ext && base && ONLY.has('long')) {
       log('\n4. Long tasks in a full walk-through');
