@@ -4,8 +4,8 @@
 // its stack comes from a chrome-extension:// script. That includes what the extension's calls
 // make the engine do synchronously (a forced layout under getBoundingClientRect, for example).
 
-/** @param {import('playwright-core').CDPSession} cdp @param {{ keepSamples?: boolean }} [_opts] */
-export async function startProfile(cdp, _opts) {
+/** @param {import('playwright-core').CDPSession} cdp */
+export async function startProfile(cdp) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
@@ -52,49 +52,14 @@ export function attribute(profile) {
     memo.set(id, res);
     return res;
   };
-  let extMs = 0, busyMs = 0, firstExt = null, lastExt = null, t = profile.startTime;
-  /** @type {number | null} */ let alignAt = null; // first sample in a function named egBenchAlign (startup.mjs)
-  /** @type {Map<number, boolean>} */ const alignMemo = new Map();
-  const inAlign = (/** @type {number} */ id) => {
-    let hit = alignMemo.get(id);
-    if (hit === undefined) {
-      const n = byId.get(id);
-      const p = parent.get(id);
-      hit = n?.callFrame.functionName === 'egBenchAlign' || (p !== undefined && inAlign(p));
-      alignMemo.set(id, hit);
-    }
-    return hit;
-  };
-  /** @type {Record<string, number>} */ const byUrl = {};
-  /** @type {{ t: number, dt: number }[]} */ const extSamples = [];
+  let extMs = 0, busyMs = 0;
   const samples = profile.samples ?? [], deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) {
-    t += deltas[i] ?? 0;
     // A sample stands for the interval up to the next one.
     const dt = ((deltas[i + 1] ?? 0) || 100) / 1000;
     const c = classify(samples[i]);
-    if (alignAt === null && inAlign(samples[i])) alignAt = t;
     if (c.kind !== 'idle') busyMs += dt;
-    if (c.ext) {
-      extMs += dt;
-      const key = (c.url ?? '').replace(/^chrome-extension:\/\/[^/]+\//, '');
-      byUrl[key] = (byUrl[key] ?? 0) + dt;
-      extSamples.push({ t, dt });
-      if (firstExt === null) firstExt = t;
-      lastExt = t + dt * 1000;
-    }
+    if (c.ext) extMs += dt;
   }
-  return {
-    extensionMs: extMs,
-    busyMs,
-    byUrl,
-    durationMs: (profile.endTime - profile.startTime) / 1000,
-    /** µs timestamps (profile clock) of the first and last extension sample */
-    firstExt,
-    lastExt,
-    extSamples,
-    /** µs (profile clock) of the first sample inside egBenchAlign, if it ran */
-    alignAt,
-    startTime: profile.startTime,
-  };
+  return { extensionMs: extMs, busyMs };
 }
