@@ -21,7 +21,7 @@ import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/s
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
-import { DRIVER_RING, OUTSIDE_FLOW_URL, driverStartupExtension, measureStartup } from '../test/bench/startup.mjs';
+import { DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, driverStartupExtension, floorStartupExtension, measureStartup } from '../test/bench/startup.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -103,14 +103,9 @@ async function main() {
       log('  on a Partner Center page outside the flow:');
       results.startupOutside = await measureStartup(ext, base, { runs: 9, log, url: OUTSIDE_FLOW_URL, ring: null });
       log('  driver.js doing the same from a content script:');
-      const driverDir = driverStartupExtension();
-      const drv = await withExtension(driverDir);
-      try {
-        results.startupDriver = await measureStartup(drv, null, { runs: 15, log, ring: DRIVER_RING });
-      } finally {
-        await drv.close();
-        rmSync(driverDir, { recursive: true, force: true });
-      }
+      results.startupDriver = await startupOf(driverStartupExtension(), DRIVER_RING);
+      log('  the floor: the least a content script can do for the same job:');
+      results.startupFloor = await startupOf(floorStartupExtension(), FLOOR_RING);
     }
     if (ext && base && ONLY.has('long')) {
       log('\n4. Long tasks in a full walk-through');
@@ -141,6 +136,22 @@ async function main() {
   const partial = ONLY.size < 5 ? ` (only ${[...ONLY].join(', ')} measured)` : '';
   log(missed.length ? `${missed.length} budget(s) MISSED: ${missed.map((r) => r.figure.trim()).join('; ')}` : `Every budget met${partial}.`);
   log(`Results: bench-results/bench.json, bench-results/bench.md (${results.durationS} s)`);
+}
+
+/**
+ * Start-up of an extension written for the run (driver.js's, the floor's): the same rule and number
+ * of loads as ours, in a browser of its own, whose folder is removed afterwards.
+ * @param {string} dir
+ * @param {string} ring the element each load must have ringed
+ */
+async function startupOf(dir, ring) {
+  const browser = await withExtension(dir);
+  try {
+    return await measureStartup(browser, null, { runs: 15, log, ring });
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function gitDescribe() {

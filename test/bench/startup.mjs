@@ -8,8 +8,9 @@
 // Nothing touches the page while it is traced (no Playwright locator or evaluate: their scripts
 // would run on the same thread); the marks and the ring are checked after the trace.
 // Cold: the first load in a fresh browser; warm: later loads in new tabs, as when the agent opens
-// the next page. Beside it, the same rule on the page without the extension (it should be 0), and
-// driver.js doing the same job from a content script of its own (driverStartupExtension).
+// the next page. Beside it, the same rule on the page without the extension (it should be 0),
+// driver.js doing the same job from a content script of its own (driverStartupExtension), and the
+// floor: the least a content script can do for the job (floorStartupExtension).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,24 +110,11 @@ async function traced(/** @type {import('./browser.mjs').BenchBrowser} */ browse
  * @returns {string} the extension's folder
  */
 export function driverStartupExtension() {
-  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-driver-'));
   const files = driverJsFiles();
-  const manifest = {
-    manifest_version: 3,
-    name: 'driver.js start-up (benchmark)',
-    version: '1.0.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['https://partner.microsoft.com/*'], run_at: 'document_idle', js: ['guide.js'], css: ['driver.css'] }],
-  };
   const guide = `performance.mark('eg:start');
 ${readFileSync(files.js, 'utf8')}
 ;(() => {
-  const find = (root) => {
-    const hit = root.querySelector('a[href$="/customers/list"]');
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const deep = find(el.shadowRoot); if (deep) return deep; }
-    return null;
-  };
+  ${FIND_DEEP}
   requestAnimationFrame(() => setTimeout(() => {
     const element = find(document);
     if (!element) return;
@@ -136,9 +124,96 @@ ${readFileSync(files.js, 'utf8')}
   }, 0));
 })();
 `;
+  return writeExtension('driver', 'driver.js start-up (benchmark)', {
+    'background.js': '',
+    'guide.js': guide,
+    'driver.css': readFileSync(files.css),
+  }, { js: ['guide.js'], css: ['driver.css'] });
+}
+
+/** The walk both written-for-the-run content scripts use to find the dashboard's "Customers" link. */
+const FIND_DEEP = `const find = (root) => {
+    const hit = root.querySelector('a[href$="/customers/list"]');
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const deep = find(el.shadowRoot); if (deep) return deep; }
+    return null;
+  };`;
+
+/** What the floor's content script marks: the link it ringed. */
+export const FLOOR_RING = 'a[data-eg-floor="customers"]';
+
+/**
+ * The floor: the least a content script can do for the guide's start-up job, for the figure
+ * beside ours and driver.js's. An unpacked extension written for the run (the caller removes its
+ * folder), plain code of about 2 KB: its content script marks `eg:start`, asks its background
+ * which step to ring (one message, as ours does), and after the page's first frame finds the link
+ * with the same walk as driver.js's, reads its box while layout is clean, and builds a shadow
+ * host with a stylesheet, a ring and a two-line card placed beside it; `eg:idle` right after.
+ * No flow data, no languages, no page detection, no re-placement, no watching of the page: what
+ * it costs is what any content script pays to message, find and draw on this machine.
+ * @returns {string} the extension's folder
+ */
+export function floorStartupExtension() {
+  const background = `chrome.runtime.onMessage.addListener((msg, _sender, respond) => {
+  if (msg && msg.kind === 'page') respond({ step: 'customers', number: 'Step 1 of 11', text: 'Select Customers: it lists your customers.' });
+});
+`;
+  const guide = `performance.mark('eg:start');
+(() => {
+  ${FIND_DEEP}
+  const CSS = ':host{all:initial;position:fixed;inset:0;pointer-events:none;z-index:2147483647}' +
+    '.ring{position:fixed;border:3px solid #0f6cbd;border-radius:6px;box-shadow:0 0 0 4px rgb(15 108 189/.25)}' +
+    '.card{position:fixed;max-width:280px;padding:10px 12px;border-radius:8px;background:#fff;color:#242424;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgb(0 0 0/.2)}' +
+    '.card p{margin:0}.card .step{font-size:12px;color:#616161}';
+  chrome.runtime.sendMessage({ kind: 'page', url: location.href }).then((view) => {
+    if (!view || !view.step) return performance.mark('eg:idle');
+    requestAnimationFrame(() => setTimeout(() => {
+      const el = find(document);
+      if (!el) return;
+      const r = el.getBoundingClientRect();
+      el.setAttribute('data-eg-floor', view.step);
+      const host = document.createElement('eg-floor');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      const ring = document.createElement('div');
+      ring.className = 'ring';
+      Object.assign(ring.style, { left: (r.left - 4) + 'px', top: (r.top - 4) + 'px', width: (r.width + 8) + 'px', height: (r.height + 8) + 'px' });
+      const card = document.createElement('section');
+      card.className = 'card';
+      Object.assign(card.style, { left: (r.right + 12) + 'px', top: r.top + 'px' });
+      const step = card.appendChild(document.createElement('p'));
+      step.className = 'step';
+      step.textContent = view.number;
+      card.appendChild(document.createElement('p')).textContent = view.text;
+      shadow.append(style, ring, card);
+      document.documentElement.append(host);
+      performance.mark('eg:idle');
+    }, 0));
+  }, () => performance.mark('eg:idle'));
+})();
+`;
+  return writeExtension('floor', 'start-up floor (benchmark)', { 'background.js': background, 'guide.js': guide }, { js: ['guide.js'] });
+}
+
+/**
+ * Writes an unpacked MV3 extension with one content script on Partner Center to a new temporary
+ * folder and returns the folder.
+ * @param {string} prefix
+ * @param {string} name
+ * @param {Record<string, string | Buffer>} files
+ * @param {{ js: string[], css?: string[] }} script
+ */
+function writeExtension(prefix, name, files, script) {
+  const dir = mkdtempSync(join(tmpdir(), `eg-bench-${prefix}-`));
+  const manifest = {
+    manifest_version: 3,
+    name,
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['https://partner.microsoft.com/*'], run_at: 'document_idle', ...script }],
+  };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'background.js'), '');
-  writeFileSync(join(dir, 'guide.js'), guide);
-  writeFileSync(join(dir, 'driver.css'), readFileSync(files.css));
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
   return dir;
 }
