@@ -68,6 +68,12 @@ export interface Sender {
 
 export const PARTNER_CENTER_DASHBOARD = 'https://partner.microsoft.com/dashboard';
 
+/** A content script's request answered with its tab's view (filled in by `publish`). */
+interface Answer {
+  tabId: number;
+  view?: ContentView;
+}
+
 export class Hub {
   private state: EngineState | undefined;
   /** The one load of the persisted state after a (re)start: concurrent callers share it. */
@@ -127,8 +133,11 @@ export class Hub {
     return this.serial(() => this.apply(events), () => this.state ?? initialState());
   }
 
-  /** Only inside a serial task. An invalid event is logged and changes nothing. */
-  private async apply(events: EngineEventInput[]): Promise<EngineState> {
+  /**
+   * Only inside a serial task. An invalid event is logged and changes nothing. `answer`: the tab
+   * whose content script asked and gets its view as the answer (`answer.view`), not also pushed.
+   */
+  private async apply(events: EngineEventInput[], answer?: Answer): Promise<EngineState> {
     const before = await this.current();
     let next = before;
     for (const event of events) {
@@ -139,7 +148,7 @@ export class Hub {
       }
     }
     if (next !== before) await this.commit(next);
-    await this.publish(next);
+    await this.publish(next, undefined, answer);
     return next;
   }
 
@@ -178,8 +187,12 @@ export class Hub {
         return this.viewOf(await this.current(), tabId);
       case 'page': {
         if (portalOf(new URL(msg.url)) === undefined || new URL(msg.url).host !== from.host) return this.drop('page report for another site');
-        await this.dispatch({ type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at });
-        return this.viewOf(await this.current(), tabId);
+        // The answer is the tab's view: one message to the page instead of a push and the same view
+        // again as the answer (each costs the page's main thread a message and a redraw).
+        const event: EngineEventInput = { type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at };
+        const answer: Answer = { tabId };
+        await this.serial(() => this.apply([event], answer), () => this.state ?? initialState());
+        return answer.view ?? this.viewOf(await this.current(), tabId);
       }
       case 'clicked':
         await this.dispatch({ type: 'target-clicked', tabId, step: msg.step, clickIndex: msg.clickIndex, last: msg.last, customer: msg.customer, href: msg.href, at });
@@ -349,14 +362,20 @@ export class Hub {
     return view;
   }
 
-  /** Gives each tab (of the state, or `only` these) its view and badge where they changed. */
-  private async publish(state: EngineState, only?: number[]) {
+  /**
+   * Gives each tab (of the state, or `only` these) its view and badge where they changed; the
+   * `answer` tab's view is handed back in it instead of pushed (the content script asked for it).
+   */
+  private async publish(state: EngineState, only?: number[], answer?: Answer) {
     const settings = await this.settingsOrDefault();
     const opts = { undismissable: !settings.warningsDismissible };
     for (const tabId of only ?? Object.keys(state.tabs).map(Number)) {
       const view = await this.viewOf(state, tabId);
       const json = JSON.stringify(view);
-      if (this.pushed.get(tabId) !== json) {
+      if (answer?.tabId === tabId) {
+        answer.view = view;
+        this.pushed.set(tabId, json);
+      } else if (this.pushed.get(tabId) !== json) {
         this.pushed.set(tabId, json);
         // A tab without a content script (sign-in page, not loaded yet): it asks for its view when it is.
         await this.ports.pushView(tabId, view).catch(() => this.pushed.delete(tabId));

@@ -327,13 +327,33 @@ describe('hub rules', () => {
   });
 
   it('retries a view push that failed (the content script was not there yet)', async () => {
-    const failing = new Set([1]);
+    const failing = new Set<number>();
     const f = fakePorts(new Store(), { t: 1 }, { failPushFor: failing });
     const hub = new Hub(f.ports);
     await hub.onContentMessage(page(`${PC}/dashboard`), contentSender(1, `${PC}/dashboard`));
+    const pushed = () => f.pushes.filter((p) => p.tabId === 1).length;
+    const before = pushed();
+    failing.add(1);
+    await hub.tabLoading(1); // the next document's content script is not there yet
+    expect(pushed()).toBe(before);
     failing.clear();
     await hub.tabActivated(1); // any later publish
-    expect(f.pushes.filter((p) => p.tabId === 1)).toHaveLength(1);
+    expect(pushed()).toBe(before + 1);
+  });
+
+  it('answers a page report with the tab’s view and does not also push it to that tab', async () => {
+    const f = fakePorts();
+    const hub = new Hub(f.ports);
+    const dashboard = await hub.onContentMessage(page(`${PC}/dashboard`), contentSender(1, `${PC}/dashboard`));
+    expect(dashboard).toMatchObject({ step: 'customers' });
+    const list = await hub.onContentMessage(page(`${PC}/dashboard/v2/customers/list`), contentSender(1, `${PC}/dashboard/v2/customers/list`));
+    expect(list).toMatchObject({ step: 'select-customer' });
+    expect(f.pushes.filter((p) => p.tabId === 1)).toEqual([]);
+    // The answered view counts as given: an unchanged view is not pushed later either, a changed one is.
+    await hub.tabActivated(1);
+    expect(f.pushes.filter((p) => p.tabId === 1)).toEqual([]);
+    await hub.onContentMessage({ kind: 'minimize', minimized: true }, contentSender(1, `${PC}/dashboard/v2/customers/list`));
+    expect(f.pushes.filter((p) => p.tabId === 1)).toMatchObject([{ view: { step: 'select-customer', minimized: true } }]);
   });
 
   it('a new tab whose pending URL is a delegated entry joins the flow with that customer context', async () => {
