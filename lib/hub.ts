@@ -130,7 +130,12 @@ export class Hub {
 
   /** Applies engine events one at a time, in order, persisting and publishing each change. */
   dispatch(...events: EngineEventInput[]): Promise<EngineState> {
-    return this.serial(() => this.apply(events), () => this.state ?? initialState());
+    return this.dispatchAnswering(undefined, events);
+  }
+
+  /** `dispatch`, handing `answer`'s tab its view in `answer.view` instead of pushing it (see `apply`). */
+  private dispatchAnswering(answer: Answer | undefined, events: EngineEventInput[]): Promise<EngineState> {
+    return this.serial(() => this.apply(events, answer), () => this.state ?? initialState());
   }
 
   /**
@@ -189,9 +194,8 @@ export class Hub {
         if (portalOf(new URL(msg.url)) === undefined || new URL(msg.url).host !== from.host) return this.drop('page report for another site');
         // The answer is the tab's view: one message to the page instead of a push and the same view
         // again as the answer (each costs the page's main thread a message and a redraw).
-        const event: EngineEventInput = { type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at };
         const answer: Answer = { tabId };
-        await this.serial(() => this.apply([event], answer), () => this.state ?? initialState());
+        await this.dispatchAnswering(answer, [{ type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at }]);
         return answer.view ?? this.viewOf(await this.current(), tabId);
       }
       case 'clicked':
