@@ -4,6 +4,10 @@ import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
+import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS } from './lib/pages';
+
+/** Where the content scripts run (entrypoints/*.content.ts). */
+const PORTAL_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS];
 
 /** Firefox's add-on id; also the key of its enterprise policy (README, "Enterprise deployment"). */
 const GECKO_ID = 'escalation-guide-partner-center@extensions';
@@ -16,11 +20,12 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
 /**
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
  * and Firefox alike) instead of webextension-polyfill: the polyfill would take 3 KB gz of their
- * 20 KB budget. Only imports from the content-script side (WXT's content-script context and
- * lib/content-main.ts) are redirected; every other entrypoint keeps the polyfill.
+ * 20 KB budget. Only imports from the content-script side (WXT's content-script context, the
+ * start-up code lib/boot.ts, the guide lib/content-main.ts and their overlay texts) are redirected;
+ * every other entrypoint keeps the polyfill.
  */
 function nativeBrowserInContentScripts(): Plugin {
-  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/]content-main\.ts$)/;
+  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/](?:content-main|boot|overlay-text)\.ts$)/;
   return {
     name: 'native-browser-in-content-scripts',
     enforce: 'pre',
@@ -74,6 +79,8 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_icon = { 16: ICONS[16]!, 32: ICONS[32]! };
       if (wxt.config.browser === 'firefox') {
         manifest.permissions = manifest.permissions?.filter((p) => p !== 'sidePanel');
+        // Its content scripts carry the guide themselves (lib/boot.ts): nothing web-accessible.
+        delete manifest.web_accessible_resources;
         manifest.browser_specific_settings = {
           ...manifest.browser_specific_settings,
           // 140: the ESR line, and the first with data_collection_permissions (Android: 142).
@@ -97,6 +104,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'sidePanel'],
     host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
+    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/boot.ts):
+    // reachable from the portals' pages only, and only at a per-session URL.
+    web_accessible_resources: [{ resources: ['guide.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
     action: {},
     commands: {
       'open-side-panel': {

@@ -1,10 +1,10 @@
 /**
  * Microsoft 365 admin center (all its hosts, SPEC.md "Hosts and permissions"): detects the page,
- * rings the next click, reports pages and clicks (lib/content-main.ts). On BeginClientSession
+ * rings the next click, reports pages and clicks (lib/boot.ts, then the guide, lib/content-main.ts). On BeginClientSession
  * pages there is nothing to ring: the page is only reported.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startGuide } from '../lib/content-main';
+import { boot } from '../lib/boot';
 
 export default defineContentScript({
   matches: [
@@ -17,7 +17,7 @@ export default defineContentScript({
   // At document_start to report a delegated entry before it redirects; the guide waits for the DOM.
   runAt: 'document_start',
   main(ctx) {
-    startGuide(ctx, 'admin-center');
+    boot(ctx, 'admin-center');
   },
 });
 

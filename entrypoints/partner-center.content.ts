@@ -1,12 +1,12 @@
-/** Partner Center: detects the page, rings the next click, reports pages and clicks (lib/content-main.ts). */
+/** Partner Center: detects the page, rings the next click, reports pages and clicks (lib/boot.ts, then the guide, lib/content-main.ts). */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startGuide } from '../lib/content-main';
+import { boot } from '../lib/boot';
 
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startGuide(ctx, 'partner-center');
+    boot(ctx, 'partner-center');
   },
 });
 

@@ -16,35 +16,19 @@ import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Fo
 import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive, mayChangePage } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
 import type { ContentMessage } from './messages';
+import { t, useStrings, withLabel } from './overlay-text';
 import type { Customer, Warning } from './engine';
 import type { ContentView } from './hub'; // a type only: no background code in the content script
+import { TARGET_ATTR, type GuideStart, type Handoff, type Portal } from './boot';
 
 /** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
 export type { ContentView };
 
-export const TARGET_ATTR = 'data-escalation-guide-target';
+export { TARGET_ATTR };
 /** The fallback card shows when the target is not found within this long of the step's page. */
 export const FALLBACK_MS = 3000;
 /** After a click on the target, the ring waits this long for the next step before coming back. */
 const CLICK_GRACE_MS = 2000;
-
-/**
- * The overlay's texts: from the view's `strings` (resolved by the background, lib/hub.ts; their
- * substitutions are U+E001…U+E009), so the page never pays for loading the message catalog;
- * the catalog itself (browser.i18n, `overlay.step` → `overlay_step` as WXT names the messages)
- * only for a key the view lacks. Not WXT's i18n module: its set-up would run on every page load.
- */
-let strings: Record<string, string> | undefined;
-const t = (key: string, subs?: (string | number)[]): string => {
-  const s = strings?.[key];
-  if (s === undefined) return (browser.i18n.getMessage as (name: string, subs?: string[]) => string)(key.replaceAll('.', '_'), subs?.map(String));
-  return s.replace(/[\uE001-\uE009]/g, (m) => String(subs?.[m.charCodeAt(0) - 0xe001] ?? ''));
-};
-const MARK = '\uE000';
-function withLabel(key: string, label: string, labelLang: string, subs: (string | number)[] = []): LabelledText {
-  const [before = '', after = ''] = t(key, [MARK, ...subs]).split(MARK);
-  return { before, label, after, labelLang };
-}
 
 /** A small hand check of a pushed view (no zod here): a wrong shape is ignored. */
 export function asView(v: unknown): ContentView | null {
@@ -106,21 +90,12 @@ interface Spec {
 }
 
 /**
- * Starts the guide in this tab. Run at `document_start`, it reports a delegated entry
- * (BeginClientSession.aspx) at once, before the page redirects away, and starts the rest when the
- * document is parsed.
+ * Starts the guide in this tab, once the document is parsed, taking over from the start-up code
+ * (lib/boot.ts): its overlay (ring and card, if it drew them) and the target it marked.
  */
-export function startGuide(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
-  // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
-  performance.mark?.('eg:start');
-  if (document.readyState !== 'loading') return run(ctx, portal);
-  if (detectPage(location.href) === 'delegated-entry') {
-    void browser.runtime.sendMessage({ kind: 'page', url: location.href, page: 'delegated-entry' } satisfies ContentMessage).catch(() => undefined);
-  }
-  document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
-}
+export const startGuide: GuideStart = (ctx, portal, handoff) => run(ctx, portal, handoff);
 
-function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center'): void {
+function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void {
   const watch = new DeepWatch(document);
   const timers = new Set<number>();
   const later = (fn: () => void, ms: number): number => {
@@ -151,11 +126,11 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   let fallbackDue = false;
   let fallbackTimer = 0;
   let pulseNext = false;
-  let marked: Element | null = null;
+  let marked: Element | null = handoff.marked;
   let localMinimized: boolean | null = null;
   const localDismissed = new Set<string>();
   let suppressed: { key: string; until: number } | null = null;
-  let overlay: Overlay | null = null;
+  let overlay: Overlay | null = handoff.overlay;
 
   const tracker = new TargetTracker<Candidate>(watch, (found, reason) => onTarget(found, reason));
   /** Headings can change what this page is (or whose name it shows): set per URL. */
@@ -215,9 +190,10 @@ function run(ctx: ContentScriptContext, portal: 'partner-center' | 'admin-center
   function applyView(v: ContentView): void {
     // The background saw the tab's URL change (a client-side navigation no event told us about).
     if (location.href !== url) onLocation();
-    const prevKey = view ? `${view.step}|${view.clickIndex}` : '';
+    // The first view: the start-up code may have drawn it already (no second pulse for it).
+    const prevKey = view ? `${view.step}|${view.clickIndex}` : handoff.drawn;
     view = v;
-    if (v.strings) strings = v.strings;
+    useStrings(v.strings);
     if (`${v.step}|${v.clickIndex}` !== prevKey) {
       suppressed = null;
       pulseNext = true;

@@ -12,6 +12,8 @@ import { FLOW, stepOf } from './flow';
 import { FlowSchema } from './flow-schema';
 import { ContentMessageSchema, SurfaceMessageSchema, parseMessage, type Parsed } from './messages';
 import { portalOf } from './pages';
+import { bootPlan, type BootPlan } from './boot-plan';
+import { BEGIN_CLIENT_SESSION } from './tenant';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from './settings';
 import { badgeFor, tabView, type TabView } from './view';
 
@@ -24,6 +26,8 @@ export interface ContentView extends TabView {
    * loads the message catalog (its first `i18n.getMessage` costs the page milliseconds).
    */
   strings?: Record<string, string>;
+  /** Only in the answer to the start-up code's page report: what it does next (lib/boot-plan.ts). */
+  boot?: BootPlan;
 }
 
 /** Substitution markers in `ContentView.strings` ($1 … $9 → U+E001 … U+E009). */
@@ -196,7 +200,12 @@ export class Hub {
         // again as the answer (each costs the page's main thread a message and a redraw).
         const answer: Answer = { tabId };
         await this.dispatchAnswering(answer, [{ type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at }]);
-        return answer.view ?? this.viewOf(await this.current(), tabId);
+        const state = await this.current();
+        const view = answer.view ?? (await this.viewOf(state, tabId));
+        // The start-up code's report (no page kind: it leaves detection to us) gets its plan.
+        if (msg.page !== undefined) return view;
+        const page = state.tabs[tabId]?.url === msg.url ? state.tabs[tabId].page : null;
+        return { ...view, boot: bootPlan(msg.url, page, view) };
       }
       case 'clicked':
         await this.dispatch({ type: 'target-clicked', tabId, step: msg.step, clickIndex: msg.clickIndex, last: msg.last, customer: msg.customer, href: msg.href, at });
@@ -318,7 +327,7 @@ export class Hub {
     const u = safeUrl(url);
     if (!u || u.protocol !== 'https:') return false;
     const portal = portalOf(u);
-    return portal === 'sign-in' || (portal === 'admin-center' && /^\/partner\/beginclientsession\.aspx$/i.test(u.pathname));
+    return portal === 'sign-in' || (portal === 'admin-center' && BEGIN_CLIENT_SESSION.test(u.pathname));
   }
 
   /** Settings changed (overlay on/off, policy), or the service worker started: every tab's view and badge again. */

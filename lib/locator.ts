@@ -200,27 +200,28 @@ export interface CompiledLocator {
   accepts(el: Element): boolean;
 }
 
+/** An `href` locator's check (also the start-up code's, lib/boot.ts): the resolved href matches `pattern`, any case. */
+export function hrefMatcher(pattern: string): (el: Element) => boolean {
+  const re = new RegExp(pattern, 'i');
+  return (el) => {
+    // Links resolve their own href natively; other elements with an href attribute by URL.
+    if (el instanceof HTMLAnchorElement || el instanceof HTMLAreaElement) return !!el.href && re.test(el.href);
+    const raw = el.getAttribute('href');
+    if (!raw) return false;
+    try {
+      return re.test(new URL(raw, el.baseURI).href);
+    } catch {
+      return false;
+    }
+  };
+}
+
 export function compileLocator(loc: Locator): CompiledLocator {
   switch (loc.by) {
     case 'css':
       return { selector: loc.selector, accepts: () => true };
-    case 'href': {
-      const re = new RegExp(loc.pattern, 'i');
-      return {
-        selector: '[href]',
-        accepts: (el) => {
-          // Links resolve their own href natively; other elements with an href attribute by URL.
-          if (el instanceof HTMLAnchorElement || el instanceof HTMLAreaElement) return !!el.href && re.test(el.href);
-          const raw = el.getAttribute('href');
-          if (!raw) return false;
-          try {
-            return re.test(new URL(raw, el.baseURI).href);
-          } catch {
-            return false;
-          }
-        },
-      };
-    }
+    case 'href':
+      return { selector: '[href]', accepts: hrefMatcher(loc.pattern) };
     case 'label':
       return {
         selector: loc.roles.map((r) => ROLE_SELECTORS[r] ?? `[role="${r}"]`).join(', '),

@@ -16,7 +16,8 @@ export const ContentMessageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('page'),
     url: Url,
-    page: z.enum(PAGE_KINDS).nullable(),
+    /** Absent in the start-up code's report (lib/boot.ts): the background detects the page from the URL. */
+    page: z.enum(PAGE_KINDS).nullable().optional(),
     customerName: z.string().trim().min(1).max(300).optional(),
   }).strict(),
   z.object({

@@ -4,7 +4,7 @@
  * service requests view has no known URL) a detector also reads the document, through a small
  * probe the content script implements over the live page and tests implement with plain data.
  */
-import { GUID } from './tenant';
+import { BEGIN_CLIENT_SESSION, GUID } from './tenant';
 import { TESTS } from './test-data';
 import type { LabelId } from './labels';
 
@@ -90,7 +90,6 @@ export function adminRoute(u: URL): string {
   return route.toLowerCase().replace(/\/+$/, '');
 }
 const ADMIN_SHELL = /^\/(?:adminportal(?:\/home)?)?$/i; // `/`, `/AdminPortal`, `/adminportal/home`
-const BEGIN_CLIENT_SESSION = /^\/partner\/beginclientsession\.aspx$/i;
 const isAdminShell = (u: URL) => isAdminCenter(u) && ADMIN_SHELL.test(path(u));
 
 /** A page of one customer, except pages with detectors of their own. */

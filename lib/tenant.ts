@@ -5,6 +5,9 @@
 export const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const CUSTOMER_PATH = new RegExp(`/customers/(${GUID.source})(?:/|$)`, 'i');
 
+/** The path of the delegated entry into a customer's admin center (`BeginClientSession.aspx`), any case. */
+export const BEGIN_CLIENT_SESSION = /^\/partner\/beginclientsession\.aspx$/i;
+
 export type DelegatedTenant =
   | { kind: 'tenant-id'; value: string }
   | { kind: 'domain'; value: string };

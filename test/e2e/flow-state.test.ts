@@ -326,7 +326,8 @@ describe('one flow across tabs and sites (issue #4)', () => {
     const pc = await newTab(ext.context);
     await pc.goto(`${PC}/dashboard/v2/customers/${CONTOSO.tenantId}/servicemanagementpage`);
     const pcTab = await tabIdOf(pc);
-    const s0 = await untilFlow(pcTab, (f) => f.customer?.tenantId === CONTOSO.tenantId, 'Contoso');
+    // The customer's name comes with the guide's report (it reads the page's heading).
+    const s0 = await untilFlow(pcTab, (f) => f.customer?.tenantId === CONTOSO.tenantId && !!f.customer.name, 'Contoso');
     await pc.bringToFront();
     const byHand = await newTab(ext.context, { fromActive: true }); // the flow's tab is the active one
     const openerOf = await (await sw()).evaluate(async (id) => (await chrome.tabs.get(id)).openerTabId, await tabIdOf(byHand));

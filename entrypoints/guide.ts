@@ -1,0 +1,16 @@
+/**
+ * The guide (lib/content-main.ts), loaded by the content scripts' start-up code (lib/boot.ts)
+ * when the page needs it: a web-accessible script of its own (wxt.config.ts), evaluated as a module
+ * in the content scripts' world, where it leaves its start function for the start-up code.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { GUIDE_START } from '../lib/boot';
+import { startGuide } from '../lib/content-main';
+
+export default defineUnlistedScript({
+  // Firefox bundles the guide with the start-up code (lib/boot.ts, `guide()`).
+  exclude: ['firefox'],
+  main() {
+    (globalThis as Record<symbol, unknown>)[GUIDE_START] = startGuide;
+  },
+});

@@ -1,0 +1,270 @@
+/**
+ * The content scripts' start-up code: all that is compiled and run at every page load of the
+ * portals. It reports the page (the background detects it from the URL) and does what the
+ * background's plan says (lib/boot-plan.ts):
+ * - `idle`: nothing here for the guide; it waits.
+ * - `ring`: it finds the current step's target by its locale-independent locators, with the same
+ *   ranking as the guide's first scan, and rings it with the guide's overlay.
+ * - `guide`: it loads the guide (lib/content-main.ts, built as `guide.js`) at once.
+ * The guide is loaded as soon as anything changes that the start-up code does not follow: another view
+ * pushed by the background, a navigation, the target's removal or a click on it, a minimize, the
+ * tab coming back into view. It takes over this code's overlay and the target's mark, so the ring
+ * stays where it is. Loading it is a dynamic import of a web-accessible module (no permission;
+ * `use_dynamic_url`, so pages cannot probe for it); with it, the guide's 50 KB are compiled only
+ * where the flow needs them, from the browser's code cache after the first time.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Overlay } from '../components/overlay/overlay';
+import type { BootPlan, QuickRing } from './boot-plan';
+import { pageLangOf, normalizeLabel, type PageLang } from './labels';
+import { hrefMatcher, isShown } from './locator';
+import type { ContentMessage } from './messages';
+import { t, useStrings, withLabel } from './overlay-text';
+import { BEGIN_CLIENT_SESSION } from './tenant';
+import { startGuide as bundledGuide } from './content-main';
+
+export type Portal = 'partner-center' | 'admin-center';
+/** The mark on the ringed target (SPEC.md, testing contract). */
+export const TARGET_ATTR = 'data-escalation-guide-target';
+/** Where the guide module puts its start function in the content scripts' world (see entrypoints/guide.ts). */
+export const GUIDE_START = Symbol.for('escalation-guide:start');
+
+/** What the start-up code hands to the guide: its overlay (ring and card in place) and the marked target. */
+export interface Handoff {
+  overlay: Overlay | null;
+  marked: Element | null;
+  /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
+  drawn: string;
+}
+export type GuideStart = (ctx: ContentScriptContext, portal: Portal, handoff: Handoff) => void;
+
+/** Starts the guide's start-up code in this tab (from the content scripts' `main`). */
+export function boot(ctx: ContentScriptContext, portal: Portal): void {
+  // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
+  performance.mark?.('eg:start');
+  if (document.readyState !== 'loading') return run(ctx, portal);
+  // At document_start (the admin center): the delegated entry redirects before the document is
+  // parsed, so it is reported at once.
+  if (BEGIN_CLIENT_SESSION.test(location.pathname)) {
+    void browser.runtime.sendMessage({ kind: 'page', url: location.href } satisfies ContentMessage).catch(() => undefined);
+  }
+  document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
+}
+
+function run(ctx: ContentScriptContext, portal: Portal): void {
+  const url = location.href;
+  const ac = new AbortController();
+  const signal = AbortSignal.any ? AbortSignal.any([ac.signal, ctx.signal]) : ac.signal;
+  let overlay: Overlay | null = null;
+  let target: Element | null = null;
+  let ring: QuickRing | null = null;
+  let drawn = '';
+  let seen = '';
+  let loading = false;
+  let idle = false;
+  let ro: ResizeObserver | null = null;
+  const markIdle = () => {
+    if (!idle) performance.mark?.('eg:idle');
+    idle = true;
+  };
+
+  const send = (msg: ContentMessage): Promise<unknown> => {
+    if (ctx.isInvalid) return Promise.resolve(undefined);
+    try {
+      return browser.runtime.sendMessage(msg).catch(() => undefined);
+    } catch {
+      return Promise.resolve(undefined);
+    }
+  };
+
+  /** Hands over to the guide: loads it (once) and stops this code's listeners. */
+  function loadGuide(): void {
+    if (loading || ctx.isInvalid) return;
+    loading = true;
+    ac.abort();
+    ro?.disconnect();
+    browser.runtime.onMessage.removeListener(onMessage);
+    guide()
+      .then((start) => {
+        if (ctx.isValid) start(ctx, portal, { overlay, marked: target, drawn });
+      })
+      .catch((err: unknown) => {
+        // Nothing more can be done here: say so once, clearly, and leave the page as it is.
+        console.error(`[Escalation Guide] the guide could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+        markIdle();
+      });
+  }
+
+  // A view pushed by the background: the same view again (a tab reloaded, activated) changes
+  // nothing here; another one loads the guide.
+  const onMessage = (msg: unknown) => {
+    if (msg && typeof msg === 'object' && (msg as { kind?: unknown }).kind === 'view' && keyOf((msg as { view?: unknown }).view) !== seen) loadGuide();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const opts = { capture: true, signal } as const;
+  const moved = () => location.href !== url && loadGuide();
+  window.addEventListener('popstate', moved, opts);
+  window.addEventListener('hashchange', moved, opts);
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener?.('currententrychange', moved, { signal });
+  // The guide asks for its view when the tab is shown again (it may have missed a push): here, a
+  // view that differs from the one drawn loads it.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return;
+    void send({ kind: 'get-view' }).then((v) => keyOf(v) !== seen && loadGuide());
+  }, opts);
+  window.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    // A client-side navigation (pushState) that no event tells about in browsers without the
+    // Navigation API: look at the URL after the click, as the guide does.
+    setTimeout(moved, 0);
+    setTimeout(moved, 300);
+    if (!target || !ring) return;
+    const path = e.composedPath();
+    const i = path.indexOf(target);
+    if (i < 0) return;
+    const msg: Extract<ContentMessage, { kind: 'clicked' }> = { kind: 'clicked', step: ring.step, clickIndex: ring.clickIndex, last: ring.last };
+    for (const n of path.slice(0, i + 1)) {
+      if ((n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) && /^https?:/i.test(n.href) && n.href.length <= 4096) {
+        msg.href = n.href;
+        break;
+      }
+    }
+    void send(msg).then(loadGuide);
+  }, opts);
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    ro?.disconnect();
+    if (!loading) {
+      target?.removeAttribute(TARGET_ATTR);
+      overlay?.destroy();
+    }
+  });
+
+  void send({ kind: 'page', url }).then((v) => {
+    if (loading || ctx.isInvalid) return;
+    const plan = planOf(v);
+    seen = keyOf(v);
+    if (!plan || 'guide' in plan) return loadGuide();
+    useStrings((v as { strings?: Record<string, string> }).strings);
+    if ('idle' in plan) return markIdle();
+    const stepNumber = (v as { stepNumber: number }).stepNumber;
+    // After the page's first paint, as the guide's first scan.
+    requestAnimationFrame(() => setTimeout(() => {
+      if (loading || ctx.isInvalid) return;
+      const el = find(plan.ring);
+      if (!el) return loadGuide();
+      ring = plan.ring;
+      target = el;
+      drawn = `${ring.step}|${ring.clickIndex}`;
+      el.setAttribute(TARGET_ATTR, ring.step);
+      draw(el, ring, stepNumber);
+      // The target's removal (a re-render) or loss of its box: the guide finds the replacement.
+      // (The entry's size, not isShown: that would recompute the page's style after the overlay's writes.)
+      ro = new ResizeObserver((entries) => {
+        const r = entries[entries.length - 1]?.contentRect;
+        if (!el.isConnected || (r && r.width === 0 && r.height === 0)) loadGuide();
+      });
+      ro.observe(el);
+    }, 0));
+  });
+
+  function draw(el: Element, r: QuickRing, stepNumber: number): void {
+    const o = (overlay = new Overlay(
+      {
+        minimize: (minimized) => void send({ kind: 'minimize', minimized }).then(loadGuide),
+        warningAction: loadGuide,
+        dismissWarning: loadGuide,
+      },
+      t('@@ui_locale').replace('_', '-'),
+    ));
+    o.mount();
+    o.setTarget(el, true);
+    const lang = pageLang();
+    const shown = shownSpelling(el, r, lang);
+    o.setCard({
+      step: t('overlay.step', [stepNumber, 11]),
+      click: withLabel('overlay.click', shown, lang),
+      why: t(r.why),
+      minimizeLabel: t('overlay.minimize'),
+    });
+    o.whenPlaced(markIdle);
+  }
+}
+
+/**
+ * The guide's start function. Firefox: bundled with this code, since its add-on review does not
+ * take a module import from a computed URL (addons-linter UNSAFE_VAR_ASSIGNMENT), and the constant
+ * below removes the other branch from each build.
+ */
+function guide(): Promise<GuideStart> {
+  if (import.meta.env.FIREFOX) return Promise.resolve(bundledGuide);
+  return import(/* @vite-ignore */ browser.runtime.getURL('/guide.js')).then(() => {
+    const start = (globalThis as Record<symbol, unknown>)[GUIDE_START] as GuideStart | undefined;
+    if (typeof start !== 'function') throw new Error('guide.js did not register its start function');
+    return start;
+  });
+}
+
+/** The background's plan in its answer to the page report; null for anything else. */
+function planOf(v: unknown): BootPlan | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as { boot?: unknown; stepNumber?: unknown };
+  const plan = o.boot as BootPlan | undefined;
+  if (!plan || typeof plan !== 'object') return null;
+  if ('ring' in plan) {
+    const r = plan.ring as Partial<QuickRing> | undefined;
+    if (!r || !Array.isArray(r.locators) || typeof r.step !== 'string' || typeof o.stepNumber !== 'number' || !r.spellings) return null;
+  }
+  return plan;
+}
+
+/** What of a view the start-up code drew from: a pushed or asked view that differs loads the guide. */
+function keyOf(v: unknown): string {
+  if (!v || typeof v !== 'object') return '';
+  const o = v as Record<string, unknown>;
+  return JSON.stringify([o.step, o.clickIndex, o.complete, o.minimized, o.overlayEnabled, Array.isArray(o.warnings) ? o.warnings.length : 0]);
+}
+
+/**
+ * The target as the guide's first scan finds it: the locators in rank order; for each, every open
+ * shadow root's matches in the order the guide's deep watch queries them (the document, then
+ * shadow roots depth-first in tree order); the first shown match of the first locator that has one.
+ */
+function find(r: QuickRing): Element | null {
+  let roots: (Document | ShadowRoot)[] | null = null;
+  for (const l of r.locators) {
+    const selector = l.by === 'css' ? l.selector : '[href]';
+    const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
+    // The document first: a shown match there spares the walk for shadow roots.
+    for (const el of document.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
+    roots ??= shadowRoots(document, []);
+    for (const root of roots) for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
+  }
+  return null;
+}
+
+function shadowRoots(node: Document | ShadowRoot, out: ShadowRoot[]): ShadowRoot[] {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const sr = (n as Element).shadowRoot;
+    if (sr) {
+      out.push(sr);
+      shadowRoots(sr, out);
+    }
+  }
+  return out;
+}
+
+function pageLang(): PageLang {
+  return pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
+}
+
+/** The label as the page spells it: the target's own name when it is one of the label's spellings. */
+function shownSpelling(el: Element, r: QuickRing, lang: PageLang): string {
+  const name = normalizeLabel(el.getAttribute('aria-label') || el.textContent || '');
+  for (const list of Object.values(r.spellings)) for (const s of list) if (normalizeLabel(s) === name) return s;
+  return r.spellings[lang][0] ?? r.spellings.en[0] ?? '';
+}
