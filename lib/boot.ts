@@ -61,6 +61,7 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
   let ring: QuickRing | null = null;
   let drawn = '';
   let seen = '';
+  let answered = false;
   let loading = false;
   let idle = false;
   let ro: ResizeObserver | null = null;
@@ -96,10 +97,13 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
       });
   }
 
-  // A view pushed by the background: the same view again (a tab reloaded, activated) changes
-  // nothing here; another one loads the guide.
+  // A view pushed by the background: the same view again (the tab reloaded or activated) changes
+  // nothing here; another one loads the guide. Pushes before the answer to the page report are
+  // older than it (the background publishes the tab's state as its navigation starts, before the
+  // report; it handles events one at a time): the answer decides.
   const onMessage = (msg: unknown) => {
-    if (msg && typeof msg === 'object' && (msg as { kind?: unknown }).kind === 'view' && keyOf((msg as { view?: unknown }).view) !== seen) loadGuide();
+    if (!answered || !msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
+    if (keyOf((msg as { view?: unknown }).view) !== seen) loadGuide();
   };
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -112,7 +116,7 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
   // view that differs from the one drawn loads it.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible') return;
-    void send({ kind: 'get-view' }).then((v) => keyOf(v) !== seen && loadGuide());
+    if (answered) void send({ kind: 'get-view' }).then((v) => keyOf(v) !== seen && loadGuide());
   }, opts);
   window.addEventListener('click', (e) => {
     if (!e.isTrusted) return;
@@ -147,6 +151,7 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
     if (loading || ctx.isInvalid) return;
     const plan = planOf(v);
     seen = keyOf(v);
+    answered = true;
     if (!plan || 'guide' in plan) return loadGuide();
     useStrings((v as { strings?: Record<string, string> }).strings);
     if ('idle' in plan) return markIdle();
