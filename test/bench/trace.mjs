@@ -11,15 +11,25 @@
 //     animation-frame and observer callbacks) that name the extension's URL or call code that
 //     does, and the microtasks run after them, with the style and layout they force; the page's
 //     own script in the same task (a page's ResizeObserver callback beside ours) is not counted;
-//   - a task where the content script runs: one with an event naming the extension's URL or an
-//     `eg:` mark, or a message from the browser that runs script (the extension's messaging: the
-//     background's answers). The page's own rendering in those tasks is not counted.
+//   - a task where the content script runs: one with an event naming the extension's URL, an
+//     `eg:` mark or the evaluation of a module in an isolated world (the guide the content
+//     scripts import, lib/boot.ts, with the microtasks after it: the guide's start), or a message
+//     from the browser that runs script (the extension's messaging: the background's answers).
+//     The page's own rendering in those tasks is not counted.
 // `pageOnly` applies the message rule to a trace of the page without the extension: what the rule
 // would wrongly attribute to it (the replica pages: nothing), printed beside the figure.
 
-const CATEGORIES = ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel'];
+const CATEGORIES = ['devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel'];
 const TASK = 'ThreadControllerImpl::RunTask';
-const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction', 'v8.run', 'EventDispatch', 'FireIdleCallback']);
+/** Runs the microtasks queued by the task before it, outside that task's event. */
+const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction', 'v8.run', 'EventDispatch', 'FireIdleCallback']);
+/**
+ * The guide module the content scripts import (lib/boot.ts): its evaluation names no URL, only the
+ * isolated world it runs in (the content scripts', named after the extension; the page's own
+ * modules run in the main world, which has no name).
+ */
+const isolatedModule = (/** @type {TraceEvent} */ e) => e.name === 'v8.evaluateModule' && !!(/** @type {{ worldName?: string }} */ (e.args ?? {})).worldName;
 
 /** @param {import('playwright-core').CDPSession} cdp */
 export async function startTrace(cdp) {
@@ -46,15 +56,20 @@ export async function startTrace(cdp) {
 /** Events of one thread as a forest of complete ('X') events: each task with what ran inside it. */
 function tasksOf(/** @type {TraceEvent[]} */ thread) {
   const sorted = [...thread].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  /** @type {{ task: TraceEvent, inner: TraceEvent[] }[]} */
+  /** @type {{ task: TraceEvent, inner: TraceEvent[], end: number }[]} */
   const tasks = [];
-  /** @type {{ task: TraceEvent, inner: TraceEvent[] } | null} */
+  /** @type {{ task: TraceEvent, inner: TraceEvent[], end: number } | null} */
   let cur = null;
   for (const e of sorted) {
     if (e.name === TASK && e.ph === 'X') {
-      cur = { task: e, inner: [] };
+      cur = { task: e, inner: [], end: e.ts + (e.dur ?? 0) };
       tasks.push(cur);
-    } else if (cur && e.ts <= cur.task.ts + (cur.task.dur ?? 0)) cur.inner.push(e);
+    } else if (cur && e.name === CHECKPOINT && e.ph === 'X' && e.ts >= cur.end) {
+      // The microtask checkpoint right after the task (promise callbacks: the answer to a
+      // message, the imported guide's start) belongs to it.
+      cur.end = e.ts + (e.dur ?? 0);
+      cur.inner.push(e);
+    } else if (cur && e.ts <= cur.end) cur.inner.push(e);
   }
   return tasks;
 }
@@ -97,7 +112,7 @@ export function extensionStartup(events, extensionId) {
   const tasks = tasksOf(thread);
   const first = tasks.find((t) => t.task.ts <= start.ts && start.ts <= t.task.ts + (t.task.dur ?? 0));
   if (!first) return null;
-  const names = (/** @type {TraceEvent} */ e) => e.name.startsWith('eg:') || (!!e.args && JSON.stringify(e.args).includes(origin));
+  const names = (/** @type {TraceEvent} */ e) => e.name.startsWith('eg:') || isolatedModule(e) || (!!e.args && JSON.stringify(e.args).includes(origin));
   // In a task the content script runs in: its own script events (they, or what they call, name the
   // extension), and the microtasks run after them (its promise callbacks). In a task of the
   // browser's messages: every script event (the page alone has none, see pageOnly).
