@@ -39,6 +39,21 @@ export interface Handoff {
 }
 export type GuideStart = (ctx: ContentScriptContext, portal: Portal, handoff: Handoff) => void;
 
+/**
+ * Messages to the background from this content script: never throws, and answers undefined when
+ * the extension's context is gone (updated or reloaded) or the background did not answer.
+ */
+export function sender(ctx: ContentScriptContext): (msg: ContentMessage) => Promise<unknown> {
+  return (msg) => {
+    if (ctx.isInvalid) return Promise.resolve(undefined);
+    try {
+      return browser.runtime.sendMessage(msg).catch(() => undefined);
+    } catch {
+      return Promise.resolve(undefined);
+    }
+  };
+}
+
 /** Starts the guide's start-up code in this tab (from the content scripts' `main`). */
 export function boot(ctx: ContentScriptContext, portal: Portal): void {
   // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
@@ -70,14 +85,7 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
     idle = true;
   };
 
-  const send = (msg: ContentMessage): Promise<unknown> => {
-    if (ctx.isInvalid) return Promise.resolve(undefined);
-    try {
-      return browser.runtime.sendMessage(msg).catch(() => undefined);
-    } catch {
-      return Promise.resolve(undefined);
-    }
-  };
+  const send = sender(ctx);
 
   /** Hands over to the guide: loads it (once) and stops this code's listeners. */
   function loadGuide(): void {

@@ -1,8 +1,9 @@
 /**
- * The content scripts' shared body: a thin adapter between the live page and lib/ (the flow data,
- * the page detectors, the deep locator) and the background's engine. It detects the page, asks
- * the background for the tab's view, rings the current step's target, and reports pages and
- * clicks. Everything it starts ends on navigation (per page) or on invalidation (all).
+ * The guide: a thin adapter between the live page and lib/ (the flow data, the page detectors, the
+ * deep locator) and the background's engine, loaded by the content scripts' start-up code
+ * (lib/boot.ts) where a page needs it (entrypoints/guide.ts). It detects the page, asks the
+ * background for the tab's view, rings the current step's target, and reports pages and clicks.
+ * Everything it starts ends on navigation (per page) or on invalidation (all).
  *
  * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
  */
@@ -19,7 +20,7 @@ import type { ContentMessage } from './messages';
 import { t, useStrings, withLabel } from './overlay-text';
 import type { Customer, Warning } from './engine';
 import type { ContentView } from './hub'; // a type only: no background code in the content script
-import { TARGET_ATTR, type GuideStart, type Handoff, type Portal } from './boot';
+import { TARGET_ATTR, sender, type GuideStart, type Handoff, type Portal } from './boot';
 
 /** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
 export type { ContentView };
@@ -148,9 +149,9 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
     if (overlay && (marked || fallbackDue) && !overlay.host.isConnected) overlay.mount();
   };
   /**
-   * Start-up: only the URL's page detection and the `page` message run at injection. The first
-   * deep scan, the overlay and its strings wait for the view (and only if it has a step to ring
-   * here), then for the page's next paint.
+   * Start-up: only the page's detection and the `page` message run when the guide starts. The
+   * first deep scan, the overlay and its strings wait for the view (and only if it has a step to
+   * ring here), then for the page's next paint.
    */
   let started = false;
   let startPending = false;
@@ -161,14 +162,7 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
     performance.mark?.('eg:idle');
   };
 
-  const send = (msg: ContentMessage): Promise<unknown> => {
-    if (ctx.isInvalid) return Promise.resolve(undefined);
-    try {
-      return browser.runtime.sendMessage(msg).catch(() => undefined);
-    } catch {
-      return Promise.resolve(undefined);
-    }
-  };
+  const send = sender(ctx);
 
   /** Reports the page; the background answers with the tab's view. */
   const report = () =>

@@ -4,19 +4,14 @@
 // world), on the replicas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CUSTOMERS, expectRingCovers, launchExtension, screenshot, type LaunchedExtension } from './harness';
+import { CUSTOMERS, expectRingCovers, launchWarmed, screenshot, type LaunchedExtension } from './harness';
 
 const PC = 'https://partner.microsoft.com';
 const CONTOSO = CUSTOMERS[0]!;
 
 let ext: LaunchedExtension;
 beforeAll(async () => {
-  ext = await launchExtension({ locale: 'en-US' });
-  // Wake the service worker once (its first answer waits for its start).
-  const warm = await ext.context.newPage();
-  await warm.goto(`${PC}/dashboard`);
-  await expectRingCovers(warm, 'customers', { timeout: 15_000 });
-  await warm.close();
+  ext = await launchWarmed({ locale: 'en-US' });
 });
 afterAll(async () => {
   await ext?.close();

@@ -2,7 +2,7 @@
 // the real URLs, and the locators of the testing contract (SPEC.md). The launch/routing core is
 // plain JS (launch.mjs) so scripts/start.mjs can use it without a TypeScript loader.
 import type { Page } from 'playwright-core';
-import { ringedTarget, overlay } from './launch.mjs';
+import { launchExtension, ringedTarget, overlay, type LaunchOptions, type LaunchedExtension } from './launch.mjs';
 
 export {
   ROOT,
@@ -88,4 +88,17 @@ export async function shadowDepth(page: Page, selector: string): Promise<number>
     };
     return walk(document, 0);
   }, selector);
+}
+
+/**
+ * Launches the extension and wakes its service worker once (its first answer waits for its start
+ * and its first policy read), so that a test's timing measures the page, not the cold start.
+ */
+export async function launchWarmed(options: LaunchOptions): Promise<LaunchedExtension> {
+  const ext = await launchExtension(options);
+  const warm = await ext.context.newPage();
+  await warm.goto('https://partner.microsoft.com/dashboard');
+  await expectRingCovers(warm, 'customers', { timeout: 15_000 });
+  await warm.close();
+  return ext;
 }

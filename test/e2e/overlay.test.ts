@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
-  launchExtension, screenshot, expectRingCovers, overlay, ringedTarget, shadowDepth, CUSTOMERS, type LaunchedExtension,
+  launchExtension, launchWarmed, screenshot, expectRingCovers, overlay, ringedTarget, shadowDepth, CUSTOMERS, type LaunchedExtension,
 } from './harness';
 
 const CONTOSO = CUSTOMERS[0]!;
@@ -16,12 +16,7 @@ const CUSTOMER = `${PC}/dashboard/v2/customers/${CONTOSO.tenantId}`;
 
 let ext: LaunchedExtension;
 beforeAll(async () => {
-  ext = await launchExtension({ locale: 'en-US' });
-  // Wake the service worker once, so a test's timing measures the overlay, not its cold start.
-  const warm = await ext.context.newPage();
-  await warm.goto(`${PC}/dashboard`);
-  await expectRingCovers(warm, 'customers', { timeout: 15_000 });
-  await warm.close();
+  ext = await launchWarmed({ locale: 'en-US' });
 });
 afterAll(async () => {
   await ext?.close();
