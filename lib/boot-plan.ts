@@ -12,8 +12,7 @@
  */
 import { candidatesOn, stepOf, type StepId } from './flow';
 import { LABELS, type LabelId, type PageLang } from './labels';
-import { detectPage, portalOf, type PageKind } from './pages';
-import { customerTenantFromUrl } from './tenant';
+import { documentMatters, portalOf, type PageKind } from './pages';
 import type { TabView } from './view';
 
 /** The locale-independent locators of lib/flow-schema.ts, as the start-up code tries them. */
@@ -39,14 +38,9 @@ export interface QuickRing {
 
 export type BootPlan = { idle: true } | { guide: true } | { ring: QuickRing };
 
-/** Whether the document can change what this URL's page is (headings) or whose it is (a customer's name). */
-export function readsDocument(url: string): boolean {
-  return detectPage(url, { hasHeading: () => true }) !== detectPage(url, { hasHeading: () => false }) || !!customerTenantFromUrl(url);
-}
-
 /** The start-up plan for a tab showing `url` (its page kind as detected from the URL) with this view. */
 export function bootPlan(url: string, page: PageKind | null, view: TabView & { overlayEnabled: boolean }): BootPlan {
-  if (readsDocument(url) || view.warnings.length) return { guide: true };
+  if (documentMatters(url) || view.warnings.length) return { guide: true };
   if (!view.step || view.complete || page === 'delegated-entry') return { idle: true };
   let portal: string | undefined;
   try {

@@ -134,15 +134,10 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
     setTimeout(moved, 300);
     if (!target || !ring) return;
     const path = e.composedPath();
-    const i = path.indexOf(target);
-    if (i < 0) return;
+    if (!path.includes(target)) return;
     const msg: Extract<ContentMessage, { kind: 'clicked' }> = { kind: 'clicked', step: ring.step, clickIndex: ring.clickIndex, last: ring.last };
-    for (const n of path.slice(0, i + 1)) {
-      if ((n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) && /^https?:/i.test(n.href) && n.href.length <= 4096) {
-        msg.href = n.href;
-        break;
-      }
-    }
+    const href = hrefIn(path, target);
+    if (href) msg.href = href;
     void send(msg).then(loadGuide);
   }, opts);
 
@@ -271,7 +266,19 @@ function shadowRoots(node: Document | ShadowRoot, out: ShadowRoot[]): ShadowRoot
   return out;
 }
 
-function pageLang(): PageLang {
+/** The link a click went through, up to the target: where it leads (http(s) only). */
+export function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
+  for (const n of path) {
+    if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
+      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
+    }
+    if (n === target) break;
+  }
+  return undefined;
+}
+
+/** The page's language among those whose labels the guide knows (English where unknown). */
+export function pageLang(): PageLang {
   return pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
 }
 

@@ -10,17 +10,17 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './flow';
-import { labelFor, pageLangOf, type LabelId, type PageLang } from './labels';
-import { detectPage, type PageKind } from './pages';
+import { labelFor, type LabelId } from './labels';
+import { documentMatters, type PageKind } from './pages';
 import { GUID, customerTenantFromUrl } from './tenant';
 import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './locator';
-import { HEADING_SELECTOR, customerNameOnPage, dependsOnDocument, detectLive, mayChangePage } from './page-probe';
+import { HEADING_SELECTOR, customerNameOnPage, detectLive, mayChangePage } from './page-probe';
 import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
 import type { ContentMessage } from './messages';
 import { t, useStrings, withLabel } from './overlay-text';
 import type { Customer, Warning } from './engine';
 import type { ContentView } from './hub'; // a type only: no background code in the content script
-import { TARGET_ATTR, sender, type GuideStart, type Handoff, type Portal } from './boot';
+import { TARGET_ATTR, hrefIn, pageLang, sender, type GuideStart, type Handoff, type Portal } from './boot';
 
 /** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
 export type { ContentView };
@@ -74,16 +74,6 @@ export function customerFromPath(path: readonly EventTarget[], target: Element):
   return out;
 }
 
-function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
-  for (const n of path) {
-    if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
-      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
-    }
-    if (n === target) break;
-  }
-  return undefined;
-}
-
 interface Spec {
   step: StepId;
   clickIndex: number;
@@ -135,7 +125,7 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
 
   const tracker = new TargetTracker<Candidate>(watch, (found, reason) => onTarget(found, reason));
   /** Headings can change what this page is (or whose name it shows): set per URL. */
-  let readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
+  let readsHeadings = documentMatters(url);
   // Added nodes are walked only while they can matter: the target is being looked for, or headings
   // can change the page. Otherwise a mutation batch costs the checks below and nothing else.
   watch.wantsAdded = () => tracker.wantsAdded() || readsHeadings;
@@ -282,7 +272,6 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
   }
 
   const isMinimized = () => localMinimized ?? view?.minimized ?? false;
-  const pageLang = (): PageLang => pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
 
   function ensureOverlay(): Overlay {
     if (!overlay) {
@@ -396,7 +385,7 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
     navAt = performance.now();
     page = detectLive(url, watch);
     customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
-    readsHeadings = dependsOnDocument(url) || !!customerTenantFromUrl(url);
+    readsHeadings = documentMatters(url);
     syncWatch();
     void report();
     // A new page: start over the search (a full scan), even for the same step.

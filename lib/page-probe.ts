@@ -3,7 +3,7 @@
  * deep watch's roots: level-1 and level-2 headings, wherever they sit in open shadow roots.
  */
 import { LABELS, type LabelId } from './labels';
-import { detectPage, type PageKind, type PageProbe } from './pages';
+import { dependsOnDocument, detectPage, type PageKind, type PageProbe } from './pages';
 import { flatText, labelKey, labelKeys, type DeepWatch } from './locator';
 
 export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
@@ -18,14 +18,6 @@ export function liveProbe(watch: DeepWatch): PageProbe & { headings: string[] } 
       return headings.some((h) => keys.has(h));
     },
   };
-}
-
-const ALL: PageProbe = { hasHeading: () => true };
-const NONE: PageProbe = { hasHeading: () => false };
-
-/** Whether this URL's page kind can depend on the document (so headings appearing matter). */
-export function dependsOnDocument(url: string): boolean {
-  return detectPage(url, ALL) !== detectPage(url, NONE);
 }
 
 export function detectLive(url: string, watch: DeepWatch): PageKind | null {

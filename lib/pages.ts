@@ -4,7 +4,7 @@
  * service requests view has no known URL) a detector also reads the document, through a small
  * probe the content script implements over the live page and tests implement with plain data.
  */
-import { BEGIN_CLIENT_SESSION, GUID } from './tenant';
+import { BEGIN_CLIENT_SESSION, GUID, customerTenantFromUrl } from './tenant';
 import { TESTS } from './test-data';
 import type { LabelId } from './labels';
 
@@ -275,6 +275,20 @@ export function detectPage(url: string | URL, probe: PageProbe = BLANK_PAGE): Pa
   // The detectors exclude each other (the matrix test holds them to it), so order does not matter.
   for (const d of DETECTORS) if (d.detect(u, probe)) return d.kind;
   return undefined;
+}
+
+/** Whether this URL's page kind can depend on the document (so headings appearing matter). */
+export function dependsOnDocument(url: string): boolean {
+  return detectPage(url, { hasHeading: () => true }) !== detectPage(url, { hasHeading: () => false });
+}
+
+/**
+ * Whether the live document matters for this URL: it can change what the page is (headings) or
+ * whose it is (a customer page's name). The guide watches such pages' headings (lib/content-main.ts),
+ * and the start-up code leaves them to it (lib/boot-plan.ts).
+ */
+export function documentMatters(url: string): boolean {
+  return dependsOnDocument(url) || !!customerTenantFromUrl(url);
 }
 
 export function detectorOf(kind: PageKind): PageDetector {

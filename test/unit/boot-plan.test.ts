@@ -4,11 +4,11 @@
  * page report, which carries it.
  */
 import { describe, expect, it } from 'vitest';
-import { bootPlan, readsDocument } from '../../lib/boot-plan';
+import { bootPlan } from '../../lib/boot-plan';
 import { candidatesOn, FLOW, stepOf, type StepId } from '../../lib/flow';
 import { Hub, type ContentView, type HubPorts } from '../../lib/hub';
 import { LABELS } from '../../lib/labels';
-import { detectPage, portalOf } from '../../lib/pages';
+import { detectPage, documentMatters, portalOf } from '../../lib/pages';
 import { initialState } from '../../lib/engine';
 import { DEFAULT_SETTINGS, effectiveSettings } from '../../lib/settings';
 import type { TabView } from '../../lib/view';
@@ -49,9 +49,9 @@ describe('the start-up plan', () => {
     expect(plan(`${PC}/dashboard`, { overlayEnabled: false })).toEqual({ guide: true });
     expect(plan(`${PC}/dashboard/v2/customers/list`, { step: 'select-customer' })).toEqual({ guide: true });
     // A customer's page: the guide reads the customer's name from it.
-    expect(readsDocument(`${PC}/dashboard/v2/customers/${CUSTOMER}/servicemanagementpage`)).toBe(true);
+    expect(documentMatters(`${PC}/dashboard/v2/customers/${CUSTOMER}/servicemanagementpage`)).toBe(true);
     expect(plan(`${PC}/dashboard/v2/customers/${CUSTOMER}/servicemanagementpage`, { step: 'service-requests' })).toEqual({ guide: true });
-    expect(readsDocument(`${PC}/dashboard`)).toBe(false);
+    expect(documentMatters(`${PC}/dashboard`)).toBe(false);
   });
 
   it('for every step and page of the flow: a ring plan lists exactly the leading hook locators of the candidates, in rank order', () => {
