@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
+import { compileHints } from './scripts/compile-hints-plugin';
 import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS } from './lib/pages';
 
 /** Where the content scripts run (entrypoints/*.content.ts). */
@@ -93,7 +94,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [leanContentScriptContext(), nativeBrowserInContentScripts(), preact(), noEval()],
+    plugins: [leanContentScriptContext(), nativeBrowserInContentScripts(), preact(), noEval(), compileHints()],
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },
