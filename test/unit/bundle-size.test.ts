@@ -2,6 +2,8 @@
  * Size budget of issue #6: each content script (its JS plus its CSS) at most 20 KB gzipped
  * (level 9; 20 KB counted as 20,000 bytes), measured on a fresh build exactly as `npm run bench`
  * measures it (test/bench/size.mjs). Sizes are deterministic, so this is a test, not a benchmark.
+ * With it, what else of those scripts' build decides their cost at load: no test data, and V8's
+ * compile hint (scripts/compile-hints-plugin.ts).
  * EG_SKIP_BUILD=1 reuses an existing .output/chrome-mv3.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { contentScriptSizes, type ContentScriptSize } from '../bench/size.mjs';
 import { BUDGETS } from '../bench/report.mjs';
 import { DETECTORS } from '../../lib/pages';
 import { FLOW } from '../../lib/flow';
+import { COMPILE_HINT } from '../../scripts/compile-hints-plugin';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -76,5 +79,14 @@ describe('content script size budget (gzip -9, JS + CSS)', () => {
       return urls.filter((u) => text.includes(u)).map((u) => `${f}: ${u}`);
     });
     expect(found).toEqual([]);
+  });
+
+  it('starts the scripts the portals run (content scripts, the guide) with V8\'s compile hint, and nothing else', () => {
+    const scripts = [...readdirSync(join(copy, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => join('content-scripts', f)), 'guide.js'];
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    const unhinted = scripts.filter((f) => !readFileSync(join(copy, f), 'utf8').startsWith(COMPILE_HINT));
+    expect(unhinted).toEqual([]);
+    // The extension's own pages load their code once per page view: no hint there.
+    expect(readFileSync(join(copy, 'background.js'), 'utf8').startsWith(COMPILE_HINT)).toBe(false);
   });
 });
