@@ -180,14 +180,8 @@ function run(ctx: ContentScriptContext, portal: Portal): void {
   });
 
   function draw(el: Element, r: QuickRing, stepNumber: number): void {
-    const o = (overlay = new Overlay(
-      {
-        minimize: (minimized) => void send({ kind: 'minimize', minimized }).then(loadGuide),
-        warningAction: loadGuide,
-        dismissWarning: loadGuide,
-      },
-      t('@@ui_locale').replace('_', '-'),
-    ));
+    // The guide, once loaded, takes this overlay over with its own events and its dock.
+    const o = (overlay = new Overlay({ minimize: (minimized) => void send({ kind: 'minimize', minimized }).then(loadGuide) }, t('@@ui_locale').replace('_', '-')));
     o.mount();
     o.setTarget(el, true);
     const lang = pageLang();

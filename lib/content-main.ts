@@ -15,7 +15,8 @@ import { documentMatters, type PageKind } from './pages';
 import { GUID, customerTenantFromUrl } from './tenant';
 import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './locator';
 import { HEADING_SELECTOR, customerNameOnPage, detectLive, mayChangePage } from './page-probe';
-import { Overlay, type LabelledText, type WarningModel } from '../components/overlay/overlay';
+import { Overlay, type LabelledText, type OverlayEvents } from '../components/overlay/overlay';
+import { Dock, type DockEvents, type WarningModel } from '../components/overlay/dock';
 import type { ContentMessage } from './messages';
 import { t, useStrings, withLabel } from './overlay-text';
 import type { Customer, Warning } from './engine';
@@ -273,31 +274,35 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
 
   const isMinimized = () => localMinimized ?? view?.minimized ?? false;
 
-  function ensureOverlay(): Overlay {
+  /** What the overlay's buttons do: the card's and the dock's. */
+  const events: OverlayEvents & DockEvents = {
+    minimize: (minimized) => {
+      localMinimized = minimized;
+      void send({ kind: 'minimize', minimized });
+      draw();
+    },
+    warningAction: (id) => {
+      const w = view?.warnings.find((x) => x.id === id);
+      const tenantId = w?.selected?.tenantId ?? view?.customer?.tenantId;
+      void send({ kind: 'open-partner-center', ...(tenantId && id !== 'not-from-dashboard' ? { tenantId } : {}) });
+    },
+    dismissWarning: (id) => {
+      localDismissed.add(id);
+      void send({ kind: 'dismiss-warning', warning: id as Warning['id'] });
+      draw();
+    },
+  };
+  // The start-up code's overlay, taken over: its buttons are the guide's from now on.
+  overlay?.setEvents(events);
+  let dock: Dock | null = overlay && new Dock(overlay, events);
+
+  function ensureOverlay(): { overlay: Overlay; dock: Dock } {
     if (!overlay) {
-      overlay = new Overlay(
-        {
-          minimize: (minimized) => {
-            localMinimized = minimized;
-            void send({ kind: 'minimize', minimized });
-            draw();
-          },
-          warningAction: (id) => {
-            const w = view?.warnings.find((x) => x.id === id);
-            const tenantId = w?.selected?.tenantId ?? view?.customer?.tenantId;
-            void send({ kind: 'open-partner-center', ...(tenantId && id !== 'not-from-dashboard' ? { tenantId } : {}) });
-          },
-          dismissWarning: (id) => {
-            localDismissed.add(id);
-            void send({ kind: 'dismiss-warning', warning: id as Warning['id'] });
-            draw();
-          },
-        },
-        t('@@ui_locale').replace('_', '-'),
-      );
+      overlay = new Overlay(events, t('@@ui_locale').replace('_', '-'));
+      dock = new Dock(overlay, events);
     }
     overlay.mount();
-    return overlay;
+    return { overlay, dock: dock! };
   }
 
   function setMark(el: Element | null, step: StepId | null): void {
@@ -344,21 +349,23 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
       if (overlay) {
         overlay.setTarget(null, false);
         overlay.setCard(null);
-        overlay.setFallback(null);
-        overlay.setPill(null);
-        overlay.setWarnings([]);
+      }
+      if (dock) {
+        dock.setFallback(null);
+        dock.setPill(null);
+        dock.setWarnings([]);
       }
       pulseNext = pulseNext || !ring;
       return;
     }
-    const o = ensureOverlay();
+    const { overlay: o, dock: d } = ensureOverlay();
     const lang = pageLang();
     const minimized = isMinimized();
     const step = spec?.step;
     const label: LabelId | undefined = (ring?.click ?? spec?.candidates[0]?.click)?.label;
     const shown = label ? ((ring && shownSpelling(ring.el, label)) ?? labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [view!.stepNumber, STEP_IDS.length]) : '';
-    o.setWarnings(warnings);
+    d.setWarnings(warnings);
     if (ring && step) {
       o.setTarget(ring.el, pulseNext);
       pulseNext = false;
@@ -371,10 +378,10 @@ function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void 
       o.setTarget(null, false);
       o.setCard(null);
     }
-    o.setFallback(showFallback && !minimized && step
+    d.setFallback(showFallback && !minimized && step
       ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
       : null);
-    o.setPill(minimized && step && (ring || showFallback) ? { text: t('overlay.pill', [view!.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+    d.setPill(minimized && step && (ring || showFallback) ? { text: t('overlay.pill', [view!.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
   }
 
   // ---- Navigation -------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
  * The guided overlay, plain DOM in an open shadow root (Preact would cost a fifth of the content
- * script's size budget for five elements): the ring around the target, the card beside it, the
- * pill it minimizes to, the fallback card, and the warnings. The first draw (ring and card) is on
- * the content script's start-up path, so the parts are built once and then refilled, and pill,
- * fallback and warnings only when first shown.
+ * script's size budget for five elements): the ring around the target, the card beside it, and
+ * the dock where the guide shows the pill it minimizes to, the fallback card and the warnings
+ * (their parts are in dock.ts, which only the guide carries). The first draw (ring and card) is on
+ * the content scripts' start-up path, so the parts are built once and then refilled.
  *
  * It never touches the page's elements or styles. Its host sits in the top layer (a manual
  * popover) where the browser supports it, so no z-index, transform or sticky header of the page
@@ -30,34 +30,13 @@ export interface CardModel {
   minimizeLabel: string;
 }
 
-export interface FallbackModel {
-  step: string;
-  title: LabelledText;
-  where: string;
-  minimizeLabel: string;
-}
-
-export interface PillModel {
-  text: string;
-  restoreLabel: string;
-}
-
-export interface WarningModel {
-  id: string;
-  title: string;
-  body: string;
-  action: string;
-  dismiss: string | null;
-}
-
 export interface OverlayEvents {
+  /** The card's minimize button. */
   minimize(minimized: boolean): void;
-  warningAction(id: string): void;
-  dismissWarning(id: string): void;
 }
 
 /** A new element of the overlay, with its class, appended to `parent`. */
-function part<K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, className = ''): HTMLElementTagNameMap[K] {
+export function part<K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, className = ''): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   parent.appendChild(e);
@@ -68,11 +47,11 @@ function part<K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, class
  * Sets a node's text only when it differs: a redraw with the same texts changes nothing (no
  * re-announcement in a live region, no relayout).
  */
-function setText(node: Node, text: string): void {
+export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
-function setAttr(el: Element, name: string, value: string): void {
+export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
@@ -81,7 +60,7 @@ function setAttr(el: Element, name: string, value: string): void {
  * button, the sentence with the page's label, one line below (why / where). Built once and then
  * only refilled.
  */
-class CardView {
+export class CardView {
   readonly el: HTMLElement;
   private readonly step: HTMLElement;
   private readonly minimize: HTMLButtonElement;
@@ -130,12 +109,8 @@ export class Overlay {
   private readonly root: HTMLElement;
   private readonly ring: HTMLElement;
   private readonly card: CardView;
-  private readonly dock: HTMLElement;
-  /** The dock's parts, built when first shown (the first draw needs only ring and card). */
-  private warningsBox: HTMLElement | null = null;
-  private fallback: CardView | null = null;
-  private pill: HTMLButtonElement | null = null;
-  private pillText: HTMLElement | null = null;
+  /** Where the guide's pill, fallback card and warnings go (dock.ts); empty until then. */
+  readonly dock: HTMLElement;
   private target: Element | null = null;
   private follower: Follower | null = null;
   /** Whether any part of the target can be seen (IntersectionObserver: viewport and clipping ancestors). */
@@ -150,7 +125,7 @@ export class Overlay {
   private cardShown = false;
   private destroyed = false;
 
-  constructor(private readonly events: OverlayEvents, lang: string) {
+  constructor(private events: OverlayEvents, lang: string) {
     // The host's own styles (position, top layer, no pointer events) are `:host` rules of the
     // overlay's stylesheet: important declarations inside a shadow tree beat the page's.
     this.host = document.createElement('escalation-guide-overlay');
@@ -183,10 +158,11 @@ export class Overlay {
     // The parts go in after showPopover(): it brings the page's style up to date at once (to look
     // for an element to focus), and with an empty shadow root that covers the host alone, not the
     // overlay's stylesheet and parts (those are styled with the page's next frame).
-    if (!this.shadow.firstChild) {
+    if (this.root.parentNode !== this.shadow) {
       const style = document.createElement('style');
       style.textContent = OVERLAY_CSS;
-      this.shadow.append(style, this.root);
+      // First: the dock's stylesheet (dock.ts) may be there already, and builds on this one.
+      this.shadow.prepend(style, this.root);
     }
   }
 
@@ -252,76 +228,9 @@ export class Overlay {
     this.syncCard();
   }
 
-  // Each part's building is in its own method, called only when the part shows: on a fresh page a
-  // method costs its compilation the first time it runs, even to do nothing.
-
-  setFallback(model: FallbackModel | null): void {
-    if (model) this.showFallback(model);
-    else if (this.fallback) this.fallback.el.hidden = true;
-  }
-
-  setPill(model: PillModel | null): void {
-    if (model) this.showPill(model);
-    else if (this.pill) this.pill.hidden = true;
-  }
-
-  setWarnings(list: readonly WarningModel[]): void {
-    if (list.length || this.warningsBox?.firstChild) this.showWarnings(list);
-  }
-
-  private showFallback(model: FallbackModel): void {
-    if (!this.fallback) {
-      this.fallback = new CardView('card fallback', 'eg-fallback', 'where', () => this.events.minimize(true));
-      // The dock's order: warnings, fallback, pill.
-      this.dock.insertBefore(this.fallback.el, this.pill);
-    }
-    this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
-    this.fallback.el.hidden = false;
-  }
-
-  private showPill(model: PillModel): void {
-    if (!this.pill) {
-      const pill = (this.pill = part(this.dock, 'button', 'pill'));
-      pill.type = 'button';
-      pill.setAttribute('data-testid', 'eg-pill');
-      part(pill, 'span', 'dot').setAttribute('aria-hidden', 'true');
-      this.pillText = part(pill, 'span');
-      onUserClick(pill, () => this.events.minimize(false));
-    }
-    setAttr(this.pill, 'aria-label', `${model.text}. ${model.restoreLabel}`);
-    setAttr(this.pill, 'title', model.restoreLabel);
-    setText(this.pillText!, model.text);
-    this.pill.hidden = false;
-  }
-
-  private showWarnings(list: readonly WarningModel[]): void {
-    if (!this.warningsBox) {
-      this.warningsBox = document.createElement('div');
-      this.warningsBox.className = 'warnings';
-      this.dock.prepend(this.warningsBox);
-    }
-    const box = this.warningsBox;
-    box.replaceChildren();
-    for (const w of list) {
-      const warning = part(box, 'div', 'warning');
-      warning.setAttribute('role', 'alert');
-      warning.setAttribute('data-warning', w.id);
-      part(warning, 'p', 'title').textContent = w.title;
-      part(warning, 'p', 'body').textContent = w.body;
-      const actions = part(warning, 'div', 'actions');
-      const action = part(actions, 'button', 'btn primary');
-      action.type = 'button';
-      action.setAttribute('data-action', 'open-partner-center');
-      action.textContent = w.action;
-      onUserClick(action, () => this.events.warningAction(w.id));
-      if (w.dismiss) {
-        const dismiss = part(actions, 'button', 'btn');
-        dismiss.type = 'button';
-        dismiss.setAttribute('data-action', 'dismiss');
-        dismiss.textContent = w.dismiss;
-        onUserClick(dismiss, () => this.events.dismissWarning(w.id));
-      }
-    }
+  /** Who hears the card's buttons from now on (the guide, when it takes over the start-up code's overlay). */
+  setEvents(events: OverlayEvents): void {
+    this.events = events;
   }
 
   /**
@@ -394,7 +303,7 @@ export class Overlay {
  * overlay's shadow root is open, so a page script can reach its buttons: its synthetic clicks
  * (`isTrusted` false) must not minimize the guide or dismiss a warning.
  */
-function onUserClick(el: HTMLElement, act: () => void): void {
+export function onUserClick(el: HTMLElement, act: () => void): void {
   el.addEventListener('click', (e) => {
     if (e.isTrusted) act();
   });

@@ -59,6 +59,27 @@ button:focus-visible { outline: 2px solid var(--eg-fg); outline-offset: 1px; }
   display: flex; flex-direction: column; align-items: flex-end; gap: 8px; pointer-events: none; }
 .dock.low { top: auto; bottom: 16px; }
 .dock .card { position: static; width: 100%; }
+@media (prefers-reduced-motion: reduce) {
+  .ring.pulse::after { animation: none; }
+}
+@media (forced-colors: active) {
+  .eg { --eg-ring: Highlight; --eg-halo: Canvas; --eg-bg: Canvas; --eg-fg: CanvasText; --eg-fg2: CanvasText;
+    --eg-stroke: CanvasText; --eg-accent: CanvasText; --eg-warn-bg: Canvas; --eg-warn-fg: CanvasText; --eg-hover: Canvas; }
+  .ring { forced-color-adjust: none; border-color: Highlight; box-shadow: 0 0 0 2px Canvas; }
+  .ring.pulse::after { animation: none; }
+  .card { forced-color-adjust: none; background: Canvas; color: CanvasText; border-color: CanvasText; border-top-color: Highlight;
+    box-shadow: none; }
+  .icon { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border: 1px solid ButtonText; }
+  .icon:hover { background: Highlight; color: HighlightText; }
+}
+`;
+
+/**
+ * The dock's own parts (warnings, the pill; the fallback card is a `.card`), added to the shadow
+ * root beside OVERLAY_CSS when the guide first shows one of them (dock.ts): the start-up code,
+ * which never shows them, does not carry or parse these rules.
+ */
+export const DOCK_CSS = `
 .warnings { display: contents; }
 .pill { display: inline-flex; align-items: center; gap: 8px; max-width: 100%; height: 32px; padding: 0 12px 0 10px;
   background: var(--eg-bg); color: var(--eg-fg); border: 1px solid var(--eg-stroke); border-radius: 16px;
@@ -78,20 +99,11 @@ button:focus-visible { outline: 2px solid var(--eg-fg); outline-offset: 1px; }
 .btn:hover { background: var(--eg-hover); }
 .btn.primary { background: #0f6cbd; border-color: transparent; color: #fff; }
 .btn.primary:hover { background: #115ea3; }
-
-@media (prefers-reduced-motion: reduce) {
-  .ring.pulse::after { animation: none; }
-}
 @media (forced-colors: active) {
-  .eg { --eg-ring: Highlight; --eg-halo: Canvas; --eg-bg: Canvas; --eg-fg: CanvasText; --eg-fg2: CanvasText;
-    --eg-stroke: CanvasText; --eg-accent: CanvasText; --eg-warn-bg: Canvas; --eg-warn-fg: CanvasText; --eg-hover: Canvas; }
-  .ring { forced-color-adjust: none; border-color: Highlight; box-shadow: 0 0 0 2px Canvas; }
-  .ring.pulse::after { animation: none; }
-  .card, .warning, .pill { forced-color-adjust: none; background: Canvas; color: CanvasText; border-color: CanvasText; box-shadow: none; }
-  .card { border-top-color: Highlight; }
+  .warning, .pill { forced-color-adjust: none; background: Canvas; color: CanvasText; border-color: CanvasText; box-shadow: none; }
   .warning { border-left-color: Highlight; }
-  .btn, .btn.primary, .icon { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border: 1px solid ButtonText; }
-  .btn:hover, .icon:hover { background: Highlight; color: HighlightText; }
+  .btn, .btn.primary { forced-color-adjust: none; background: ButtonFace; color: ButtonText; border: 1px solid ButtonText; }
+  .btn:hover { background: Highlight; color: HighlightText; }
   .pill .dot { background: Highlight; }
 }
 `;

@@ -1,0 +1,130 @@
+/**
+ * The guide's parts of the overlay, in its dock (top right; at the bottom when the target is
+ * there): the warnings, the fallback card (the target was not found: where to look) and the pill
+ * the overlay minimizes to. Only the guide shows them, so only the guide carries them: the
+ * content scripts' start-up code draws the ring and card with `Overlay` alone, and the guide
+ * takes that overlay over with its dock. Each part and the dock's stylesheet are built the first
+ * time they show.
+ */
+import { CardView, onUserClick, part, setAttr, setText, type LabelledText, type Overlay } from './overlay';
+import { DOCK_CSS } from './styles';
+
+export interface FallbackModel {
+  step: string;
+  title: LabelledText;
+  where: string;
+  minimizeLabel: string;
+}
+
+export interface PillModel {
+  text: string;
+  restoreLabel: string;
+}
+
+export interface WarningModel {
+  id: string;
+  title: string;
+  body: string;
+  action: string;
+  dismiss: string | null;
+}
+
+export interface DockEvents {
+  /** The fallback card's minimize button (true) and the pill (false). */
+  minimize(minimized: boolean): void;
+  warningAction(id: string): void;
+  dismissWarning(id: string): void;
+}
+
+export class Dock {
+  private styled = false;
+  private warningsBox: HTMLElement | null = null;
+  private fallback: CardView | null = null;
+  private pill: HTMLButtonElement | null = null;
+  private pillText: HTMLElement | null = null;
+
+  constructor(private readonly overlay: Overlay, private readonly events: DockEvents) {}
+
+  setFallback(model: FallbackModel | null): void {
+    if (model) this.showFallback(model);
+    else if (this.fallback) this.fallback.el.hidden = true;
+  }
+
+  setPill(model: PillModel | null): void {
+    if (model) this.showPill(model);
+    else if (this.pill) this.pill.hidden = true;
+  }
+
+  setWarnings(list: readonly WarningModel[]): void {
+    if (list.length || this.warningsBox?.firstChild) this.showWarnings(list);
+  }
+
+  // Each part's building is in its own method, called only when the part shows.
+
+  /** The dock's stylesheet, beside the overlay's, before the first part shows. */
+  private style(): void {
+    if (this.styled) return;
+    this.styled = true;
+    const style = document.createElement('style');
+    style.textContent = DOCK_CSS;
+    this.overlay.shadow.append(style);
+  }
+
+  private showFallback(model: FallbackModel): void {
+    if (!this.fallback) {
+      this.style();
+      this.fallback = new CardView('card fallback', 'eg-fallback', 'where', () => this.events.minimize(true));
+      // The dock's order: warnings, fallback, pill.
+      this.overlay.dock.insertBefore(this.fallback.el, this.pill);
+    }
+    this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
+    this.fallback.el.hidden = false;
+  }
+
+  private showPill(model: PillModel): void {
+    if (!this.pill) {
+      this.style();
+      const pill = (this.pill = part(this.overlay.dock, 'button', 'pill'));
+      pill.type = 'button';
+      pill.setAttribute('data-testid', 'eg-pill');
+      part(pill, 'span', 'dot').setAttribute('aria-hidden', 'true');
+      this.pillText = part(pill, 'span');
+      onUserClick(pill, () => this.events.minimize(false));
+    }
+    setAttr(this.pill, 'aria-label', `${model.text}. ${model.restoreLabel}`);
+    setAttr(this.pill, 'title', model.restoreLabel);
+    setText(this.pillText!, model.text);
+    this.pill.hidden = false;
+  }
+
+  private showWarnings(list: readonly WarningModel[]): void {
+    if (!this.warningsBox) {
+      this.style();
+      this.warningsBox = document.createElement('div');
+      this.warningsBox.className = 'warnings';
+      this.overlay.dock.prepend(this.warningsBox);
+    }
+    const box = this.warningsBox;
+    box.replaceChildren();
+    for (const w of list) {
+      const warning = part(box, 'div', 'warning');
+      warning.setAttribute('role', 'alert');
+      warning.setAttribute('data-warning', w.id);
+      part(warning, 'p', 'title').textContent = w.title;
+      part(warning, 'p', 'body').textContent = w.body;
+      const actions = part(warning, 'div', 'actions');
+      const action = part(actions, 'button', 'btn primary');
+      action.type = 'button';
+      action.setAttribute('data-action', 'open-partner-center');
+      action.textContent = w.action;
+      onUserClick(action, () => this.events.warningAction(w.id));
+      if (w.dismiss) {
+        const dismiss = part(actions, 'button', 'btn');
+        dismiss.type = 'button';
+        dismiss.setAttribute('data-action', 'dismiss');
+        dismiss.textContent = w.dismiss;
+        onUserClick(dismiss, () => this.events.dismissWarning(w.id));
+      }
+    }
+  }
+}
