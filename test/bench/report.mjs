@@ -79,6 +79,13 @@ export function rows(r) {
       driver: d ? `${ms(d.warm.cpuMs)} (${ms(d.warm.min)}–${ms(d.warm.max)}; told the step, no messaging${missing(unringed(d))})` : '—',
       budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.warm.cpuMs <= BUDGETS.startupMs) });
     out.push({ figure: '  of which compiling and evaluating the script (WXT\'s wrapper and `run()` included)', ours: ms(s.warm.evaluationMs), driver: d ? ms(d.warm.evaluationMs) : '—', budget: '—', result: '' });
+    // By what the browser ran the code for (trace.mjs, `Phase`); each part's own median.
+    const parts = (/** @type {{ warm: { phases?: Record<string, number> } } | undefined} */ x) => {
+      const p = x?.warm.phases;
+      return p ? PHASES.filter(([k]) => (p[k] ?? 0) > 0.005).map(([k, name]) => `${name} ${ms(p[k] ?? 0)}`).join(', ') || '—' : '—';
+    };
+    out.push({ figure: '  where it goes (median of each part): evaluation; the background\'s answers; frame callbacks; timers (the first scan and draw); observer and event callbacks (placement after layout; the guide\'s start where it is imported)',
+      ours: parts(s), driver: parts(d), budget: '—', result: '' });
     out.push({ figure: '  first load in a fresh browser', ours: `${ms(s.cold.cpuMs)} (idle after ${ms(s.cold.spanMs)})`,
       driver: d ? ms(d.cold.cpuMs) : '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.cold.cpuMs <= BUDGETS.startupMs) });
     out.push({ figure: '  check: the same rule on the page without the extension', ours: ms(s.pageAloneMs), driver: '—', budget: '0', result: s.pageAloneMs > 0.5 ? 'unclear' : 'ok' });
@@ -86,7 +93,7 @@ export function rows(r) {
     // whether the budget can be met on this machine at all, the ratios compare within the run.
     const f = r.startupFloor;
     if (f) out.push({ figure: `  the floor: the same job by a 2 KB content script written for the run (one message to its background, the same walk as driver.js's, a ring and a card; median of ${f.warm.runs} loads)`,
-      ours: `${ms(f.warm.cpuMs)} (${ms(f.warm.min)}–${ms(f.warm.max)}${missing(unringed(f))}); the guide takes ${(s.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor`,
+      ours: `${ms(f.warm.cpuMs)} (${ms(f.warm.min)}–${ms(f.warm.max)}${missing(unringed(f))}; ${parts(f)}); the guide takes ${(s.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor`,
       driver: d ? `${(d.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor` : '—',
       budget: `≤ ${BUDGETS.startupMs} ms`, result: f.warm.cpuMs <= BUDGETS.startupMs ? 'floor ok' : 'floor MISSED' });
     const o = r.startupOutside;
@@ -94,6 +101,9 @@ export function rows(r) {
   }
   return out;
 }
+
+/** The parts of start-up (trace.mjs, `Phase`) in the order they happen, with their names in the table. */
+const PHASES = /** @type {const} */ ([['evaluation', 'evaluation'], ['messages', 'answers'], ['frames', 'frame callbacks'], ['timers', 'timers'], ['callbacks', 'callbacks']]);
 
 const HEAD = { figure: 'Figure', ours: 'Escalation Guide', driver: 'driver.js', budget: 'Budget', result: 'Result' };
 

@@ -44,7 +44,7 @@ const COLD_SETTLE_MS = 8000;
  */
 export async function measureStartup(browser, baseline, { runs, log, url = STARTUP_URL, ring = RING }) {
   if (!browser.extensionId) throw new Error('start-up: the browser has no extension');
-  /** @type {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number, ringed: boolean }[]} */
+  /** @type {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number, phases: Record<import('./trace.mjs').Phase, number>, ringed: boolean }[]} */
   const all = [];
   for (let i = 0; i < runs + 1; i++) {
     const { events, page } = await traced(browser, url, i === 0 ? COLD_SETTLE_MS : SETTLE_MS);
@@ -77,6 +77,8 @@ export async function measureStartup(browser, baseline, { runs, log, url = START
       cpuMs: median(warm.map((r) => r.cpuMs)),
       spanMs: median(warm.map((r) => r.spanMs)),
       evaluationMs: median(warm.map((r) => r.evaluationMs)),
+      // Each part's own median (trace.mjs, `Phase`): they need not add up to the total's median.
+      phases: Object.fromEntries(Object.keys(cold.phases).map((p) => [p, median(warm.map((r) => r.phases[/** @type {keyof typeof r.phases} */ (p)]))])),
       min: Math.min(...warm.map((r) => r.cpuMs)),
       max: Math.max(...warm.map((r) => r.cpuMs)),
     },

@@ -76,11 +76,13 @@ function tasksOf(/** @type {TraceEvent[]} */ thread) {
 
 /**
  * Thread time (ms) of the outermost script events in `inner` (nested ones are inside their
- * parent's) that `ours` accepts; `ours` sees the event and the events nested in it.
+ * parent's) that `ours` accepts; `ours` sees the event and the events nested in it. `each` gets
+ * every counted event with its time.
  * @param {TraceEvent[]} inner
  * @param {(e: TraceEvent, nested: TraceEvent[]) => boolean} [ours]
+ * @param {(e: TraceEvent, ms: number) => void} [each]
  */
-function scriptTime(inner, ours = () => true) {
+function scriptTime(inner, ours = () => true, each = undefined) {
   let ms = 0;
   for (let i = 0; i < inner.length; i++) {
     const e = /** @type {TraceEvent} */ (inner[i]);
@@ -88,11 +90,26 @@ function scriptTime(inner, ours = () => true) {
     const end = e.ts + (e.dur ?? 0);
     let j = i + 1;
     while (j < inner.length && /** @type {TraceEvent} */ (inner[j]).ts <= end) j++;
-    if (ours(e, inner.slice(i + 1, j))) ms += (e.tdur ?? e.dur ?? 0) / 1000;
+    if (ours(e, inner.slice(i + 1, j))) {
+      const t = (e.tdur ?? e.dur ?? 0) / 1000;
+      ms += t;
+      each?.(e, t);
+    }
     i = j - 1; // nested events are inside this one's time
   }
   return ms;
 }
+
+/**
+ * The parts of start-up, by what the browser ran the content script's code for: `evaluation`
+ * (the task that evaluates it), `messages` (the browser's messages: the background's answers,
+ * with their promise callbacks), `frames` (animation-frame callbacks), `timers` (timer callbacks:
+ * the first scan and draw), `callbacks` (observer and event callbacks: the placement after layout;
+ * the guide's module evaluation where it is imported). Microtasks count with the part before them.
+ * @typedef {'evaluation' | 'messages' | 'frames' | 'timers' | 'callbacks'} Phase
+ */
+/** @type {Readonly<Record<string, Phase>>} */
+const PHASE_OF_EVENT = { TimerFire: 'timers', FireAnimationFrame: 'frames' };
 
 const runsScriptOnMessage = (/** @type {TraceEvent[]} */ inner) =>
   inner.some((e) => e.name === 'Receive mojo message') && inner.some((e) => SCRIPT.has(e.name));
@@ -100,7 +117,7 @@ const runsScriptOnMessage = (/** @type {TraceEvent[]} */ inner) =>
 /**
  * @param {TraceEvent[]} events
  * @param {string} extensionId
- * @returns {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number } | null} null without the marks
+ * @returns {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number, phases: Record<Phase, number> } | null} null without the marks
  */
 export function extensionStartup(events, extensionId) {
   const origin = `chrome-extension://${extensionId}/`;
@@ -120,17 +137,26 @@ export function extensionStartup(events, extensionId) {
   let cpuMs = 0;
   let count = 0;
   let evaluationMs = 0;
+  /** @type {Record<Phase, number>} */
+  const phases = { evaluation: 0, messages: 0, frames: 0, timers: 0, callbacks: 0 };
   for (const t of tasks) {
     if (t.task.ts < first.task.ts || t.task.ts > idle.ts) continue;
     const message = runsScriptOnMessage(t.inner);
     const mine = t.inner.some(names);
     if (!mine && !message) continue;
-    const ms = scriptTime(t.inner, message ? undefined : (e, nested) => ownEvents(e, nested) || e.name === 'RunMicrotasks');
+    /** @type {Phase | null} */
+    const whole = t === first ? 'evaluation' : message ? 'messages' : null;
+    /** @type {Phase} */
+    let last = 'callbacks';
+    const ms = scriptTime(t.inner, message ? undefined : (e, nested) => ownEvents(e, nested) || e.name === 'RunMicrotasks', (e, eventMs) => {
+      last = whole ?? (e.name === 'RunMicrotasks' ? last : PHASE_OF_EVENT[e.name] ?? 'callbacks');
+      phases[last] += eventMs;
+    });
     if (t === first) evaluationMs = scriptTime(t.inner, (e, nested) => e.name === 'EvaluateScript' && ownEvents(e, nested));
     cpuMs += ms;
     count += 1;
   }
-  return { cpuMs, spanMs: (idle.ts - first.task.ts) / 1000, tasks: count, evaluationMs };
+  return { cpuMs, spanMs: (idle.ts - first.task.ts) / 1000, tasks: count, evaluationMs, phases };
 }
 
 /**
