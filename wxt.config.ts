@@ -22,11 +22,11 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
  * and Firefox alike) instead of webextension-polyfill: the polyfill would take 3 KB gz of their
  * 20 KB budget. Only imports from the content-script side (WXT's content-script context, the
- * start-up code lib/boot.ts, the guide lib/content-main.ts and their overlay texts) are redirected;
+ * start-up code lib/boot.ts, its context, the guide lib/content-main.ts and their overlay texts) are redirected;
  * every other entrypoint keeps the polyfill.
  */
 function nativeBrowserInContentScripts(): Plugin {
-  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/](?:content-main|boot|overlay-text)\.ts$)/;
+  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/](?:content-main|boot|overlay-text|content-script-context)\.ts$)/;
   return {
     name: 'native-browser-in-content-scripts',
     enforce: 'pre',
@@ -40,8 +40,8 @@ function nativeBrowserInContentScripts(): Plugin {
 
 /**
  * WXT's content-script wrapper builds a `ContentScriptContext` before calling `main`; it gets
- * lib/content-script-context.ts instead (WXT's class without the legacy window message, see
- * there). That file itself still imports WXT's class.
+ * lib/content-script-context.ts instead (the part of WXT's contract the content scripts use,
+ * without its legacy window message and static set-up; see there).
  */
 function leanContentScriptContext(): Plugin {
   const lean = fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url));
@@ -49,7 +49,7 @@ function leanContentScriptContext(): Plugin {
     name: 'lean-content-script-context',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== 'wxt/utils/content-script-context' || !importer || importer === lean) return null;
+      if (source !== 'wxt/utils/content-script-context' || !importer) return null;
       // WXT's virtual entry module of each content script (`virtual:wxt-content-script-…-entrypoint?<file>`).
       return importer.includes('virtual:wxt-content-script-') ? lean : null;
     },

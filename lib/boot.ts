@@ -14,7 +14,7 @@
  * where the flow needs them, from the browser's code cache after the first time.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './content-script-context';
 import { Overlay } from '../components/overlay/overlay';
 import type { BootPlan, QuickRing } from './boot-plan';
 import { pageLangOf, normalizeLabel, type PageLang } from './labels';
@@ -37,13 +37,13 @@ export interface Handoff {
   /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
   drawn: string;
 }
-export type GuideStart = (ctx: ContentScriptContext, portal: Portal, handoff: Handoff) => void;
+export type GuideStart = (ctx: ScriptContext, portal: Portal, handoff: Handoff) => void;
 
 /**
  * Messages to the background from this content script: never throws, and answers undefined when
  * the extension's context is gone (updated or reloaded) or the background did not answer.
  */
-export function sender(ctx: ContentScriptContext): (msg: ContentMessage) => Promise<unknown> {
+export function sender(ctx: ScriptContext): (msg: ContentMessage) => Promise<unknown> {
   return (msg) => {
     if (ctx.isInvalid) return Promise.resolve(undefined);
     try {
@@ -55,7 +55,7 @@ export function sender(ctx: ContentScriptContext): (msg: ContentMessage) => Prom
 }
 
 /** Starts the guide's start-up code in this tab (from the content scripts' `main`). */
-export function boot(ctx: ContentScriptContext, portal: Portal): void {
+export function boot(ctx: ScriptContext, portal: Portal): void {
   // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
   performance.mark?.('eg:start');
   if (document.readyState !== 'loading') return run(ctx, portal);
@@ -67,7 +67,7 @@ export function boot(ctx: ContentScriptContext, portal: Portal): void {
   document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
 }
 
-function run(ctx: ContentScriptContext, portal: Portal): void {
+function run(ctx: ScriptContext, portal: Portal): void {
   const url = location.href;
   const ac = new AbortController();
   const signal = AbortSignal.any ? AbortSignal.any([ac.signal, ctx.signal]) : ac.signal;

@@ -8,7 +8,7 @@
  * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './content-script-context';
 import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from './flow';
 import { labelFor, type LabelId } from './labels';
 import { documentMatters, type PageKind } from './pages';
@@ -87,7 +87,7 @@ interface Spec {
  */
 export const startGuide: GuideStart = (ctx, portal, handoff) => run(ctx, portal, handoff);
 
-function run(ctx: ContentScriptContext, portal: Portal, handoff: Handoff): void {
+function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
   const watch = new DeepWatch(document);
   const timers = new Set<number>();
   const later = (fn: () => void, ms: number): number => {
