@@ -83,6 +83,8 @@ export function labelKeys(id: LabelId): Set<string> {
 
 /** Elements whose content is no text a person reads. */
 const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
 /** Elements whose text stands apart from their neighbours' (a space is put between). */
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'td', 'th', 'tr']);
 
@@ -204,8 +206,12 @@ export interface CompiledLocator {
 export function hrefMatcher(pattern: string): (el: Element) => boolean {
   const re = new RegExp(pattern, 'i');
   return (el) => {
-    // Links resolve their own href natively; other elements with an href attribute by URL.
-    if (el instanceof HTMLAnchorElement || el instanceof HTMLAreaElement) return !!el.href && re.test(el.href);
+    // Links resolve their own href natively; other elements with an href attribute by URL. (Told
+    // apart by local name, not `instanceof`: see flatText.)
+    if ((el.localName === 'a' || el.localName === 'area') && el.namespaceURI === HTML_NS) {
+      const href = (el as HTMLAnchorElement).href;
+      return !!href && re.test(href);
+    }
     const raw = el.getAttribute('href');
     if (!raw) return false;
     try {

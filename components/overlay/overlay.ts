@@ -101,8 +101,6 @@ export class CardView {
   }
 }
 
-const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
-
 export class Overlay {
   readonly host: HTMLElement;
   readonly shadow: ShadowRoot;
@@ -147,7 +145,9 @@ export class Overlay {
   mount(): void {
     if (this.destroyed) return;
     if (!this.host.isConnected) (document.documentElement ?? document.body).append(this.host);
-    if (supportsPopover) {
+    // The top layer where the browser has it (asked of the host: reading `HTMLElement` at load
+    // would cost the content scripts' world that interface's set-up before anything is drawn).
+    if (typeof this.host.showPopover === 'function') {
       if (!this.host.hasAttribute('popover')) this.host.setAttribute('popover', 'manual');
       try {
         if (!this.host.matches(':popover-open')) this.host.showPopover();

@@ -73,9 +73,11 @@ export function follow(target: Element, also: Element[], cb: (r: DOMRectReadOnly
   addEventListener('scroll', later, o);
   addEventListener('resize', later, o);
   for (let n = up(target); n; n = up(n)) {
-    if (n instanceof ShadowRoot) {
+    // A shadow root (a document fragment with a host; not `instanceof`, whose first use costs an
+    // isolated world the interface's set-up).
+    if (n.nodeType === 11 && (n as ShadowRoot).host) {
       n.addEventListener('scroll', later, o);
-      n = n.host;
+      n = (n as ShadowRoot).host;
     }
   }
   const ro = new ResizeObserver(() => cb(null, true));
