@@ -69,8 +69,9 @@ export function boot(ctx: ScriptContext, portal: Portal): void {
 
 function run(ctx: ScriptContext, portal: Portal): void {
   const url = location.href;
+  // This code's listeners: removed when the guide takes over or the context ends (see onInvalidated).
   const ac = new AbortController();
-  const signal = AbortSignal.any ? AbortSignal.any([ac.signal, ctx.signal]) : ac.signal;
+  const signal = ac.signal;
   let overlay: Overlay | null = null;
   let target: Element | null = null;
   let ring: QuickRing | null = null;
@@ -142,6 +143,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
   }, opts);
 
   ctx.onInvalidated(() => {
+    ac.abort();
     browser.runtime.onMessage.removeListener(onMessage);
     ro?.disconnect();
     if (!loading) {
