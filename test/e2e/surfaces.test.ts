@@ -363,7 +363,8 @@ describe('surfaces, en-US browser', () => {
     await expect.poll(() => panel.locator('[data-step-id]').count()).toBe(11);
     await expect(panel.locator('[data-step-id="triage"]').count()).resolves.toBe(0);
     await options.locator('[data-setting="overlayEnabled"]').click();
-    await expect(popup.getByTestId('eg-overlay-toggle').isChecked()).resolves.toBe(false);
+    // The popup follows through storage and the background: wait for it, as for the other way.
+    await expect.poll(() => popup.getByTestId('eg-overlay-toggle').isChecked()).toBe(false);
     await popup.getByTestId('eg-overlay-toggle').click();
     await expect.poll(() => options.locator('[data-setting="overlayEnabled"]').isChecked()).toBe(true);
     const stored = await ext.serviceWorker.evaluate(() => chrome.storage.local.get(null));
