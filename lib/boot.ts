@@ -17,6 +17,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptContext } from './content-script-context';
 import { Overlay } from '../components/overlay/overlay';
 import type { BootPlan, QuickRing } from './boot-plan';
+import { STEP_IDS } from './flow-ids';
 import { pageLangOf, normalizeLabel, type PageLang } from './labels';
 import { hrefMatcher, isShown } from './locator';
 import type { ContentMessage } from './messages';
@@ -189,7 +190,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
     const lang = pageLang();
     const shown = shownSpelling(el, r, lang);
     o.setCard({
-      step: t('overlay.step', [stepNumber, 11]),
+      step: t('overlay.step', [stepNumber, STEP_IDS.length]),
       click: withLabel('overlay.click', shown, lang),
       why: t(r.why),
       minimizeLabel: t('overlay.minimize'),

@@ -83,7 +83,7 @@ export class CardView {
     if (minimizeTestId) this.minimize.setAttribute('data-testid', minimizeTestId);
     onUserClick(this.minimize, onMinimize);
     const click = part(el, 'p', 'click');
-    // Spans, not text nodes: a \`Text\` would be one more interface to set up on the start-up path.
+    // Spans, not text nodes: a `Text` would be one more interface to set up on the start-up path.
     this.before = part(click, 'span');
     this.label = part(click, 'strong');
     this.after = part(click, 'span');
@@ -201,7 +201,7 @@ export class Overlay {
       // Restart the pulse without a forced style/layout flush: off now, on again next frame.
       clearTimeout(this.pulseTimer);
       cancelAnimationFrame(this.pulseFrame);
-      // (Class names set whole: no \`classList\`, one interface fewer on the start-up path.)
+      // (Class names set whole: no `classList`, one interface fewer on the start-up path.)
       const on = () => {
         this.ring.className = 'ring pulse';
         this.pulseTimer = window.setTimeout(() => (this.ring.className = 'ring'), 1500);
@@ -287,8 +287,8 @@ export class Overlay {
     // Scrolled out of its container or the viewport: no ring floating over other content.
     rs.visibility = visible ? '' : 'hidden';
     // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
-    const low = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height;
-    if (this.dock.className !== (low ? 'dock low' : 'dock')) this.dock.className = low ? 'dock low' : 'dock';
+    const dockClass = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height ? 'dock low' : 'dock';
+    if (this.dock.className !== dockClass) this.dock.className = dockClass;
     if (cardSize) {
       const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);
       card.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
