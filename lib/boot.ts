@@ -19,7 +19,7 @@ import { Overlay } from '../components/overlay/overlay';
 import type { BootPlan, QuickRing } from './boot-plan';
 import { STEP_IDS } from './flow-ids';
 import { pageLangOf, normalizeLabel, type PageLang } from './labels';
-import { hrefMatcher, isShown } from './locator';
+import { HREF_SELECTOR, hrefMatcher, isShown } from './locator';
 import type { ContentMessage } from './messages';
 import { t, useStrings, withLabel } from './overlay-text';
 import { BEGIN_CLIENT_SESSION } from './tenant';
@@ -237,31 +237,52 @@ function keyOf(v: unknown): string {
  * The target as the guide's first scan finds it: the locators in rank order; for each, every open
  * shadow root's matches in the order the guide's deep watch queries them (the document, then
  * shadow roots depth-first in tree order); the first shown match of the first locator that has one.
+ * The first locator's search walks the shadow roots only as far as its first shown match (a real
+ * page's target is usually found long before the walk would end); the later locators, tried only
+ * when the walk found nothing and so went through every root, reuse its list.
  */
 function find(r: QuickRing): Element | null {
-  let roots: (Document | ShadowRoot)[] | null = null;
+  const roots: ShadowRoot[] = [];
+  let walked = false;
   for (const l of r.locators) {
-    const selector = l.by === 'css' ? l.selector : '[href]';
+    const selector = l.by === 'css' ? l.selector : HREF_SELECTOR;
     const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
-    // The document first: a shown match there spares the walk for shadow roots.
-    for (const el of document.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
-    roots ??= shadowRoots(document, []);
-    for (const root of roots) for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
+    const inRoot = (root: Document | ShadowRoot): Element | null => {
+      for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
+      return null;
+    };
+    if (!walked) {
+      walked = true;
+      const hit = search(document, inRoot, roots);
+      if (hit) return hit;
+    } else {
+      for (const root of [document, ...roots]) {
+        const hit = inRoot(root);
+        if (hit) return hit;
+      }
+    }
   }
   return null;
 }
 
-function shadowRoots(node: Document | ShadowRoot, out: ShadowRoot[]): ShadowRoot[] {
-  // `querySelectorAll('*')`, not a TreeWalker: the same elements in the same order, without two
-  // more interfaces (TreeWalker, NodeFilter) to set up in the content scripts' world.
+/**
+ * `inRoot`'s first hit in `node`, else in the shadow roots under it, depth-first in tree order;
+ * every root passed on the way is added to `roots`. `querySelectorAll('*')`, not a TreeWalker: the
+ * same hosts in the same order, without two more interfaces (TreeWalker, NodeFilter) to set up in
+ * the content scripts' world. (Leaving out the elements that cannot be hosts by a selector was
+ * slower: matching a long `:not()` list costs more than the wrappers it saves.)
+ */
+function search(node: Document | ShadowRoot, inRoot: (root: Document | ShadowRoot) => Element | null, roots: ShadowRoot[]): Element | null {
+  const hit = inRoot(node);
+  if (hit) return hit;
   for (const el of node.querySelectorAll('*')) {
     const sr = el.shadowRoot;
-    if (sr) {
-      out.push(sr);
-      shadowRoots(sr, out);
-    }
+    if (!sr) continue;
+    roots.push(sr);
+    const found = search(sr, inRoot, roots);
+    if (found) return found;
   }
-  return out;
+  return null;
 }
 
 /** The link a click went through, up to the target: where it leads (http(s) only). */

@@ -202,6 +202,13 @@ export interface CompiledLocator {
   accepts(el: Element): boolean;
 }
 
+/**
+ * An `href` locator's candidates (also the start-up code's, lib/boot.ts): elements with an href,
+ * but not `link` or `base` (the head's; never shown, never clicked), which would each cost a URL
+ * parse in the check below.
+ */
+export const HREF_SELECTOR = '[href]:not(link, base)';
+
 /** An `href` locator's check (also the start-up code's, lib/boot.ts): the resolved href matches `pattern`, any case. */
 export function hrefMatcher(pattern: string): (el: Element) => boolean {
   const re = new RegExp(pattern, 'i');
@@ -227,7 +234,7 @@ export function compileLocator(loc: Locator): CompiledLocator {
     case 'css':
       return { selector: loc.selector, accepts: () => true };
     case 'href':
-      return { selector: '[href]', accepts: hrefMatcher(loc.pattern) };
+      return { selector: HREF_SELECTOR, accepts: hrefMatcher(loc.pattern) };
     case 'label':
       return {
         selector: loc.roles.map((r) => ROLE_SELECTORS[r] ?? `[role="${r}"]`).join(', '),
