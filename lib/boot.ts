@@ -173,7 +173,9 @@ function run(ctx: ScriptContext, portal: Portal): void {
       el.setAttribute(TARGET_ATTR, ring.step);
       draw(el, ring, stepNumber);
       // The target's removal (a re-render) or loss of its box: the guide finds the replacement.
-      // (The entry's size, not isShown: that would recompute the page's style after the overlay's writes.)
+      // (The entry's size, not isShown: that would recompute the page's style after the overlay's
+      // writes. An inline target, a link in running text, always reports 0 × 0, so its removal
+      // could not be seen here: the guide, which watches the page's mutations, takes it over at once.)
       ro = new ResizeObserver((entries) => {
         const r = entries[entries.length - 1]?.contentRect;
         if (!el.isConnected || (r && r.width === 0 && r.height === 0)) loadGuide();
