@@ -16,7 +16,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, chromiumVersion } from './chromium.mjs';
 import { ROOT, EXTENSION_DIR } from '../test/e2e/launch.mjs';
-import { withExtension, withoutExtension } from '../test/bench/browser.mjs';
+import { serve, withExtension, withoutExtension } from '../test/bench/browser.mjs';
+import { LARGE_URL, largePage } from '../test/bench/pages.mjs';
 import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/size.mjs';
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
@@ -102,6 +103,13 @@ async function main() {
       results.startup = await measureStartup(ext, base, { runs: 15, log });
       log('  on a Partner Center page outside the flow:');
       results.startupOutside = await measureStartup(ext, base, { runs: 9, log, url: OUTSIDE_FLOW_URL, ring: null });
+      log('  on a page of a real portal\'s size (about 2,400 elements, all in shadow roots):');
+      const unserve = [await serve(ext.context, LARGE_URL, largePage()), await serve(base.context, LARGE_URL, largePage())];
+      try {
+        results.startupLarge = await measureStartup(ext, base, { runs: 9, log, url: LARGE_URL });
+      } finally {
+        for (const u of unserve) await u();
+      }
       log('  driver.js doing the same from a content script:');
       results.startupDriver = await startupOf(driverStartupExtension(), DRIVER_RING);
       log('  the floor: the least a content script can do for the same job:');

@@ -8,6 +8,8 @@ export const LATENCY_URL = 'https://partner.microsoft.com/dashboard';
 export const DRIVER_URL = 'https://bench.invalid/driver.html';
 export const DRIVER_JS_URL = 'https://bench.invalid/driver.js.iife.js';
 export const DRIVER_CSS_URL = 'https://bench.invalid/driver.css';
+/** The start-up page of Partner Center's size (largePage); the dashboard, so the next click is Customers. */
+export const LARGE_URL = 'https://partner.microsoft.com/dashboard?bench=large';
 /** The mutation-heavy page (10,000 nodes); `?target=absent` leaves the next click out. */
 export const CHURN_URL = 'https://partner.microsoft.com/dashboard/home';
 
@@ -204,6 +206,34 @@ const LATENCY_SCRIPT = String.raw`
   }
 
   window.__bench = { run, trial, clear, ready: true };
+})();
+`;
+
+/**
+ * The start-up page of a real portal's size: about 2,400 elements, all inside open shadow roots
+ * (an app shell, its navigation, its content), built by the page's own script before the content
+ * script runs (document_idle). The navigation (with "Customers") comes first in the shell, as on
+ * Partner Center; the content after it has 300 list entries, each a link with an SVG icon, and a
+ * 100-row table with form controls.
+ */
+export function largePage() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner Center</title>
+<link rel="icon" href="data:,"></head><body><pc-shell></pc-shell><script>${LARGE_SCRIPT}</script></body></html>`;
+}
+
+const LARGE_SCRIPT = String.raw`
+(() => {
+  const css = '<style>' + ${JSON.stringify(SHELL_CSS)} + '</style>';
+  const shell = document.querySelector('pc-shell').attachShadow({ mode: 'open' });
+  let items = '';
+  for (let i = 0; i < 300; i++) items += '<li><a href="/dashboard/v2/item/' + i + '"><svg width="16" height="16" aria-hidden="true"><path d="M0 0h16v16H0z"/></svg><span>Item ' + i + '</span></a></li>';
+  let rows = '';
+  for (let i = 0; i < 100; i++) rows += '<tr><td>Row ' + i + '</td><td>Active</td><td><img alt="" width="1" height="1"></td><td><input aria-label="Note"></td><td><button type="button">Edit</button></td></tr>';
+  shell.innerHTML = css + '<header>Partner Center</header><div class="body"><pc-nav></pc-nav>' +
+    '<main><h1>Welcome back</h1><ul>' + items + '</ul><table><tbody>' + rows + '</tbody></table></main></div>';
+  const nav = shell.querySelector('pc-nav').attachShadow({ mode: 'open' });
+  nav.innerHTML = css + '<nav aria-label="Partner Center"><a href="/dashboard/home">Home</a>' +
+    '<a href="/dashboard/v2/customers/list">Customers</a><a href="/dashboard/v2/billing">Billing</a></nav>';
 })();
 `;
 
