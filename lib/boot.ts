@@ -16,7 +16,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptContext } from './content-script-context';
 import { Overlay } from '../components/overlay/overlay';
-import type { BootPlan, QuickRing } from './boot-plan';
+import type { BootPlan, QuickLocator, QuickRing } from './boot-plan';
 import { STEP_IDS } from './flow-ids';
 import { pageLangOf, normalizeLabel, type PageLang } from './labels';
 import { HREF_SELECTOR, hrefMatcher, isShown } from './locator';
@@ -244,27 +244,28 @@ function keyOf(v: unknown): string {
  * when the walk found nothing and so went through every root, reuse its list.
  */
 function find(r: QuickRing): Element | null {
+  const [first, ...rest] = r.locators.map(inRootOf);
+  if (!first) return null;
   const roots: ShadowRoot[] = [];
-  let walked = false;
-  for (const l of r.locators) {
-    const selector = l.by === 'css' ? l.selector : HREF_SELECTOR;
-    const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
-    const inRoot = (root: Document | ShadowRoot): Element | null => {
-      for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
-      return null;
-    };
-    if (!walked) {
-      walked = true;
-      const hit = search(document, inRoot, roots);
-      if (hit) return hit;
-    } else {
-      for (const root of [document, ...roots]) {
-        const hit = inRoot(root);
-        if (hit) return hit;
-      }
+  const hit = search(document, first, roots);
+  if (hit) return hit;
+  for (const inRoot of rest) {
+    for (const root of [document, ...roots]) {
+      const found = inRoot(root);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/** A locator's first shown match in one root (its light tree). */
+function inRootOf(l: QuickLocator): (root: Document | ShadowRoot) => Element | null {
+  const selector = l.by === 'css' ? l.selector : HREF_SELECTOR;
+  const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
+  return (root) => {
+    for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
+    return null;
+  };
 }
 
 /**

@@ -294,15 +294,14 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
   };
   // The start-up code's overlay, taken over: its buttons are the guide's from now on.
   overlay?.setEvents(events);
-  let dock: Dock | null = overlay && new Dock(overlay, events);
+  /** The dock's parts, made at the first draw (a taken-over overlay's dock is still empty). */
+  let dock: Dock | null = null;
 
   function ensureOverlay(): { overlay: Overlay; dock: Dock } {
-    if (!overlay) {
-      overlay = new Overlay(events, t('@@ui_locale').replace('_', '-'));
-      dock = new Dock(overlay, events);
-    }
+    overlay ??= new Overlay(events, t('@@ui_locale').replace('_', '-'));
+    dock ??= new Dock(overlay, events);
     overlay.mount();
-    return { overlay, dock: dock! };
+    return { overlay, dock };
   }
 
   function setMark(el: Element | null, step: StepId | null): void {
