@@ -81,7 +81,6 @@ function run(ctx: ScriptContext, portal: Portal): void {
   let answered = false;
   let loading = false;
   let idle = false;
-  let ro: ResizeObserver | null = null;
   const markIdle = () => {
     if (!idle) performance.mark?.('eg:idle');
     idle = true;
@@ -94,7 +93,6 @@ function run(ctx: ScriptContext, portal: Portal): void {
     if (loading || ctx.isInvalid) return;
     loading = true;
     ac.abort();
-    ro?.disconnect();
     browser.runtime.onMessage.removeListener(onMessage);
     guide()
       .then((start) => {
@@ -146,7 +144,6 @@ function run(ctx: ScriptContext, portal: Portal): void {
   ctx.onInvalidated(() => {
     ac.abort();
     browser.runtime.onMessage.removeListener(onMessage);
-    ro?.disconnect();
     if (!loading) {
       target?.removeAttribute(TARGET_ATTR);
       overlay?.destroy();
@@ -172,21 +169,15 @@ function run(ctx: ScriptContext, portal: Portal): void {
       drawn = `${ring.step}|${ring.clickIndex}`;
       el.setAttribute(TARGET_ATTR, ring.step);
       draw(el, ring, stepNumber);
-      // The target's removal (a re-render) or loss of its box: the guide finds the replacement.
-      // (The entry's size, not isShown: that would recompute the page's style after the overlay's
-      // writes. An inline target, a link in running text, always reports 0 × 0, so its removal
-      // could not be seen here: the guide, which watches the page's mutations, takes it over at once.)
-      ro = new ResizeObserver((entries) => {
-        const r = entries[entries.length - 1]?.contentRect;
-        if (!el.isConnected || (r && r.width === 0 && r.height === 0)) loadGuide();
-      });
-      ro.observe(el);
     }, 0));
   });
 
   function draw(el: Element, r: QuickRing, stepNumber: number): void {
-    // The guide, once loaded, takes this overlay over with its own events and its dock.
-    const o = (overlay = new Overlay({ minimize: (minimized) => void send({ kind: 'minimize', minimized }).then(loadGuide) }, t('@@ui_locale').replace('_', '-')));
+    // The guide, once loaded, takes this overlay over with its own events and its dock. The
+    // target's removal (a re-render) or loss of its box, seen by the observers that place the
+    // ring, loads it: its watch finds the replacement.
+    const events = { minimize: (minimized: boolean) => void send({ kind: 'minimize', minimized }).then(loadGuide), lost: loadGuide };
+    const o = (overlay = new Overlay(events, t('@@ui_locale').replace('_', '-')));
     o.mount();
     o.setTarget(el, true);
     const lang = pageLang();

@@ -33,6 +33,12 @@ export interface CardModel {
 export interface OverlayEvents {
   /** The card's minimize button. */
   minimize(minimized: boolean): void;
+  /**
+   * The ringed target left the page or lost its box (seen after layout, by the observers that
+   * place the ring). The start-up code hands over to the guide then; without it, the ring stays
+   * where it was last placed and the guide's own watch finds the replacement.
+   */
+  lost?(): void;
 }
 
 /** A new element of the overlay, with its class, appended to `parent`. */
@@ -262,12 +268,15 @@ export class Overlay {
     const target = this.target;
     if (!target?.isConnected) {
       this.dock.className = 'dock';
+      if (target) this.events.lost?.();
       return;
     }
     // The page removed the overlay (its card and dock lost their boxes): put it back.
     if (!this.host.isConnected) this.mount();
     // Every read comes before the first write: a read after a write would lay out again.
     const r = box0 ?? target.getBoundingClientRect();
+    // No box at all (display: none, a collapsed ancestor): lost, as a removed target is.
+    if (r.right === r.left && r.bottom === r.top && this.events.lost) return this.events.lost();
     const visible = this.visible;
     // The ring takes the target's corners (a pill-shaped button gets a pill-shaped ring).
     const radius = this.radiusRead ? null : parseFloat(getComputedStyle(target).borderTopLeftRadius) || 0;

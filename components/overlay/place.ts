@@ -82,14 +82,20 @@ export function follow(target: Element, also: Element[], cb: (r: DOMRectReadOnly
   }
   const ro = new ResizeObserver(() => cb(null, true));
   for (const e of [target, ...also, document.documentElement]) ro.observe(e);
+  let shift: IntersectionObserver | null = null;
+  let armed: Box | null = null;
+  /** What the last entry of `seen` said (the overlay takes a new target as visible until told). */
+  let visible = true;
   const seen = new IntersectionObserver((entries) => {
     const e = entries[entries.length - 1]!;
-    cb(e.boundingClientRect, true, e.isIntersecting);
+    const box = e.boundingClientRect;
+    // Its first entry usually comes right after the ResizeObserver's placement: nothing new then.
+    if (armed && e.isIntersecting === visible && !moved(box, armed)) return;
+    visible = e.isIntersecting;
+    cb(box, true, visible);
   });
   seen.observe(target);
 
-  let shift: IntersectionObserver | null = null;
-  let armed: Box | null = null;
   const arm = (r: Box, threshold: number) => {
     shift?.disconnect();
     armed = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };

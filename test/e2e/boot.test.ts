@@ -49,6 +49,34 @@ describe('start-up code and guide on demand', () => {
     await page.close();
   });
 
+  it('hands over to the guide when the ringed link loses its box (hidden by the page), and the guide rings a shown one', async () => {
+    const { page, parsed } = await openWatching(`${PC}/dashboard`);
+    await expectRingCovers(page, 'customers');
+    await page.waitForTimeout(300);
+    expect(parsed()).not.toContain('/guide.js');
+    await marked(page).first().evaluate((el) => ((el as HTMLElement).style.display = 'none'));
+    await expect.poll(parsed, { timeout: 5_000 }).toContain('/guide.js');
+    // The ring moves to the other Customers link on the page, the one still shown.
+    await expectRingCovers(page, 'customers');
+    expect(await marked(page).count()).toBe(1);
+    expect(await marked(page).first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows a ringed link that turns inline (always 0 × 0 to a ResizeObserver) without the guide, and hands over at its removal', async () => {
+    const { page, parsed } = await openWatching(`${PC}/dashboard`);
+    await expectRingCovers(page, 'customers');
+    await marked(page).first().evaluate((el) => ((el as HTMLElement).style.display = 'inline'));
+    await page.waitForTimeout(500);
+    await expectRingCovers(page, 'customers');
+    expect(parsed()).not.toContain('/guide.js');
+    await marked(page).first().evaluate((el) => el.remove());
+    await expect.poll(parsed, { timeout: 5_000 }).toContain('/guide.js');
+    await expectRingCovers(page, 'customers');
+    expect(await marked(page).count()).toBe(1);
+    await page.close();
+  });
+
   it('loads nothing more on a Partner Center page with nothing to ring', async () => {
     const { page, parsed } = await openWatching(`${PC}/dashboard`);
     await expectRingCovers(page, 'customers');
