@@ -11,7 +11,7 @@ export const OVERLAY_CSS = `
   height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
   overflow: visible !important; display: block !important; pointer-events: none !important; z-index: 2147483647 !important;
   contain: none !important; transform: none !important; }
-.eg { all: initial; font-family: 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto,
+.eg { font-family: 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto,
   'Helvetica Neue', 'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif;
   font-size: 14px; line-height: 20px; color: #242424; pointer-events: none;
   --eg-ring: #d1007a; --eg-ring-soft: rgba(209, 0, 122, .35); --eg-halo: #ffffff;
@@ -48,17 +48,12 @@ export const OVERLAY_CSS = `
 .card .why { margin: 4px 0 0; font-size: 13px; line-height: 18px; color: var(--eg-fg2); }
 .card .where { margin: 6px 0 0; font-size: 13px; line-height: 18px; }
 
-button { all: unset; box-sizing: border-box; pointer-events: auto; cursor: pointer; font: inherit; color: inherit;
-  border-radius: 4px; }
+button { appearance: none; margin: 0; padding: 0; border: 0; background: none; pointer-events: auto; cursor: pointer;
+  font: inherit; color: inherit; letter-spacing: inherit; text-transform: inherit; text-align: inherit; border-radius: 4px; }
 button:focus-visible { outline: 2px solid var(--eg-fg); outline-offset: 1px; }
 .icon { width: 24px; height: 24px; display: inline-grid; place-items: center; color: var(--eg-fg2); }
 .icon:hover { background: var(--eg-hover); color: var(--eg-fg); }
 .minimize::before { content: ''; width: 10px; height: 1px; border-radius: .5px; background: currentColor; }
-
-.dock { position: fixed; top: 64px; right: 16px; width: 336px; max-width: calc(100vw - 32px);
-  display: flex; flex-direction: column; align-items: flex-end; gap: 8px; pointer-events: none; }
-.dock.low { top: auto; bottom: 16px; }
-.dock .card { position: static; width: 100%; }
 @media (prefers-reduced-motion: reduce) {
   .ring.pulse::after { animation: none; }
 }
@@ -75,11 +70,15 @@ button:focus-visible { outline: 2px solid var(--eg-fg); outline-offset: 1px; }
 `;
 
 /**
- * The dock's own parts (warnings, the pill; the fallback card is a `.card`), added to the shadow
+ * The dock and its parts (warnings, the pill; the fallback card is a `.card`), added to the shadow
  * root beside OVERLAY_CSS when the guide first shows one of them (dock.ts): the start-up code,
- * which never shows them, does not carry or parse these rules.
+ * which never shows them (its dock stays an empty block), does not carry or parse these rules.
  */
 export const DOCK_CSS = `
+.dock { position: fixed; top: 64px; right: 16px; width: 336px; max-width: calc(100vw - 32px);
+  display: flex; flex-direction: column; align-items: flex-end; gap: 8px; pointer-events: none; }
+.dock.low { top: auto; bottom: 16px; }
+.dock .card { position: static; width: 100%; }
 .warnings { display: contents; }
 .pill { display: inline-flex; align-items: center; gap: 8px; max-width: 100%; height: 32px; padding: 0 12px 0 10px;
   background: var(--eg-bg); color: var(--eg-fg); border: 1px solid var(--eg-stroke); border-radius: 16px;
