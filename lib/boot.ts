@@ -159,8 +159,8 @@ function run(ctx: ScriptContext, portal: Portal): void {
     useStrings((v as { strings?: Record<string, string> }).strings);
     if ('idle' in plan) return markIdle();
     const stepNumber = (v as { stepNumber: number }).stepNumber;
-    // After the page's first paint, as the guide's first scan.
-    requestAnimationFrame(() => setTimeout(() => {
+    // At the page's next frame, before it is drawn, as the guide's first scan (atNextFrame there).
+    requestAnimationFrame(() => {
       if (loading || ctx.isInvalid) return;
       const el = find(plan.ring);
       if (!el) return loadGuide();
@@ -169,7 +169,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
       drawn = `${ring.step}|${ring.clickIndex}`;
       el.setAttribute(TARGET_ATTR, ring.step);
       draw(el, ring, stepNumber);
-    }, 0));
+    });
   });
 
   function draw(el: Element, r: QuickRing, stepNumber: number): void {
@@ -269,7 +269,9 @@ function inRootOf(l: QuickLocator): (root: Document | ShadowRoot) => Element | n
 function search(node: Document | ShadowRoot, inRoot: (root: Document | ShadowRoot) => Element | null, roots: ShadowRoot[]): Element | null {
   const hit = inRoot(node);
   if (hit) return hit;
-  for (const el of node.querySelectorAll('*')) {
+  // The document's hosts are in its body: the head's elements (scripts, styles, links, metas)
+  // are not wrapped for this world.
+  for (const el of (node === document && document.body || node).querySelectorAll('*')) {
     const sr = el.shadowRoot;
     if (!sr) continue;
     roots.push(sr);

@@ -198,7 +198,7 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
     }
     if (startPending) return;
     startPending = true;
-    afterPaint(() => {
+    atNextFrame(() => {
       if (ctx.isInvalid) return;
       started = true;
       resync(false);
@@ -208,9 +208,12 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
     });
   }
 
-  /** Runs `fn` in a task after the page's next frame (its first paint, at start-up). */
-  function afterPaint(fn: () => void): void {
-    requestAnimationFrame(() => later(fn, 0));
+  /**
+   * Runs `fn` at the page's next frame, before it is drawn: the page's layout is clean there
+   * unless the page changed it since, and the ring shows in that frame.
+   */
+  function atNextFrame(fn: () => void): void {
+    requestAnimationFrame(() => fn());
   }
 
   /** The clicks to look for now, from the view's step and the page. */
