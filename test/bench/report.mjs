@@ -84,7 +84,7 @@ export function rows(r) {
       const p = x?.warm.phases;
       return p ? PHASES.filter(([k]) => (p[k] ?? 0) > 0.005).map(([k, name]) => `${name} ${ms(p[k] ?? 0)}`).join(', ') || '—' : '—';
     };
-    out.push({ figure: '  where it goes (median of each part): evaluation; the background\'s answers; frame callbacks; timers (the first scan and draw); observer and event callbacks (placement after layout; the guide\'s start where it is imported)',
+    out.push({ figure: '  where it goes (median of each part): evaluation; the background\'s answers; frame callbacks (the first scan and draw); timers; observer and event callbacks (placement after layout; the guide\'s start where it is imported)',
       ours: parts(s), driver: parts(d), budget: '—', result: '' });
     out.push({ figure: '  first load in a fresh browser', ours: `${ms(s.cold.cpuMs)} (idle after ${ms(s.cold.spanMs)})`,
       driver: d ? ms(d.cold.cpuMs) : '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.cold.cpuMs <= BUDGETS.startupMs) });

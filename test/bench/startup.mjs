@@ -110,8 +110,8 @@ async function traced(/** @type {import('./browser.mjs').BenchBrowser} */ browse
 /**
  * driver.js doing the guide's start-up job as a content script, for the figure beside ours: an
  * unpacked extension written for the run (the caller removes its folder). Its one content script
- * marks `eg:start`, evaluates driver.js's IIFE build, and after the page's first frame (when ours
- * draws too) finds the dashboard's first "Customers" link with a plain walk through open shadow
+ * marks `eg:start`, evaluates driver.js's IIFE build, and at the page's next frame (when ours
+ * draws too, before the frame is drawn) finds the dashboard's first "Customers" link with a plain walk through open shadow
  * roots and highlights it with a popover like our card; `eg:idle` right after (driver.js places
  * everything synchronously). driver.css comes through the manifest, as an extension would ship it.
  * Its best case: it knows the step beforehand (no message to a background, no flow data, no
@@ -124,13 +124,13 @@ export function driverStartupExtension() {
 ${readFileSync(files.js, 'utf8')}
 ;(() => {
   ${FIND_DEEP}
-  requestAnimationFrame(() => setTimeout(() => {
+  requestAnimationFrame(() => {
     const element = find(document);
     if (!element) return;
     const d = window.driver.js.driver({ animate: false, smoothScroll: false, allowClose: false, stagePadding: 4, stageRadius: 4 });
     d.highlight({ element, popover: { title: 'Step 1 of 11', description: 'Select Customers: it lists your customers.' } });
     performance.mark('eg:idle');
-  }, 0));
+  });
 })();
 `;
   return writeExtension('driver', 'driver.js start-up (benchmark)', {
@@ -155,7 +155,7 @@ export const FLOOR_RING = 'a[data-eg-floor="customers"]';
  * The floor: the least a content script can do for the guide's start-up job, for the figure
  * beside ours and driver.js's. An unpacked extension written for the run (the caller removes its
  * folder), plain code of about 2 KB: its content script marks `eg:start`, asks its background
- * which step to ring (one message, as ours does), and after the page's first frame finds the link
+ * which step to ring (one message, as ours does), and at the page's next frame finds the link
  * with the same walk as driver.js's, reads its box while layout is clean, and builds a shadow
  * host with a stylesheet, a ring and a two-line card placed beside it; `eg:idle` right after.
  * No flow data, no languages, no page detection, no re-placement, no watching of the page: what
@@ -176,7 +176,7 @@ export function floorStartupExtension() {
     '.card p{margin:0}.card .step{font-size:12px;color:#616161}';
   chrome.runtime.sendMessage({ kind: 'page', url: location.href }).then((view) => {
     if (!view || !view.step) return performance.mark('eg:idle');
-    requestAnimationFrame(() => setTimeout(() => {
+    requestAnimationFrame(() => {
       const el = find(document);
       if (!el) return;
       const r = el.getBoundingClientRect();
@@ -198,7 +198,7 @@ export function floorStartupExtension() {
       shadow.append(style, ring, card);
       document.documentElement.append(host);
       performance.mark('eg:idle');
-    }, 0));
+    });
   }, () => performance.mark('eg:idle'));
 })();
 `;

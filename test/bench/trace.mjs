@@ -103,8 +103,8 @@ function scriptTime(inner, ours = () => true, each = undefined) {
 /**
  * The parts of start-up, by what the browser ran the content script's code for: `evaluation`
  * (the task that evaluates it), `messages` (the browser's messages: the background's answers,
- * with their promise callbacks), `frames` (animation-frame callbacks), `timers` (timer callbacks:
- * the first scan and draw), `callbacks` (observer and event callbacks: the placement after layout;
+ * with their promise callbacks), `frames` (animation-frame callbacks: the first scan and draw),
+ * `timers` (timer callbacks), `callbacks` (observer and event callbacks: the placement after layout;
  * the guide's module evaluation where it is imported). Microtasks count with the part before them.
  * @typedef {'evaluation' | 'messages' | 'frames' | 'timers' | 'callbacks'} Phase
  */
