@@ -210,7 +210,8 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
 
   /**
    * Runs `fn` at the page's next frame, before it is drawn: the page's layout is clean there
-   * unless the page changed it since, and the ring shows in that frame.
+   * unless the page changed it since its last frame (or has had none yet: then reading a box lays
+   * out what that frame would have), and the ring shows in that frame.
    */
   function atNextFrame(fn: () => void): void {
     requestAnimationFrame(() => fn());
