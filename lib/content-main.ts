@@ -214,7 +214,7 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
    * out what that frame would have), and the ring shows in that frame.
    */
   function atNextFrame(fn: () => void): void {
-    requestAnimationFrame(() => fn());
+    requestAnimationFrame(fn);
   }
 
   /** The clicks to look for now, from the view's step and the page. */
