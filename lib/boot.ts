@@ -299,7 +299,12 @@ export function pageLang(): PageLang {
 
 /** The label as the page spells it: the target's own name when it is one of the label's spellings. */
 function shownSpelling(el: Element, r: QuickRing, lang: PageLang): string {
-  const name = normalizeLabel(el.getAttribute('aria-label') || el.textContent || '');
-  for (const list of Object.values(r.spellings)) for (const s of list) if (normalizeLabel(s) === name) return s;
+  const own = (el.getAttribute('aria-label') || el.textContent || '').trim();
+  const lists = Object.values(r.spellings);
+  // Usually spelled exactly so: found without Unicode normalization (whose first use in a page
+  // costs the content scripts' world the set-up of its data).
+  for (const list of lists) if (list.includes(own)) return own;
+  const name = normalizeLabel(own);
+  for (const list of lists) for (const s of list) if (normalizeLabel(s) === name) return s;
   return r.spellings[lang][0] ?? r.spellings.en[0] ?? '';
 }

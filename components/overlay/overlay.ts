@@ -157,9 +157,10 @@ export class Overlay {
     if (typeof this.host.showPopover === 'function') {
       if (!this.host.hasAttribute('popover')) this.host.setAttribute('popover', 'manual');
       try {
-        if (!this.host.matches(':popover-open')) this.host.showPopover();
+        // Nothing happens when it is shown already (older engines threw: caught below).
+        this.host.showPopover();
       } catch {
-        /* not in a document yet, or the page made it inert: the fixed fallback still draws */
+        /* shown already (older engines), not in a document yet, or the page made it inert: the fixed fallback still draws */
       }
     }
     // The parts go in after showPopover(): it brings the page's style up to date at once (to look
