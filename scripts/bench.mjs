@@ -22,7 +22,7 @@ import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/s
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
-import { DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, driverStartupExtension, floorStartupExtension, measureStartup } from '../test/bench/startup.mjs';
+import { DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup } from '../test/bench/startup.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -101,6 +101,8 @@ async function main() {
       log('\n5. Start-up');
       // Before the walk: its pages would warm the code cache the cold figure is meant to miss.
       results.startup = await measureStartup(ext, base, { runs: 15, log });
+      log('  the same page loaded again in one tab:');
+      results.startupSameTab = await measureReloads(ext, { runs: 9, log });
       log('  on a Partner Center page outside the flow:');
       results.startupOutside = await measureStartup(ext, base, { runs: 9, log, url: OUTSIDE_FLOW_URL, ring: null });
       log('  on a page of a real portal\'s size (about 2,400 elements, all in shadow roots):');

@@ -8,7 +8,9 @@
 // Nothing touches the page while it is traced (no Playwright locator or evaluate: their scripts
 // would run on the same thread); the marks and the ring are checked after the trace.
 // Cold: the first load in a fresh browser; warm: later loads in new tabs, as when the agent opens
-// the next page. Beside it, the same rule on the page without the extension (it should be 0),
+// the next page (each tab's page gets a renderer process of its own, new to the content script).
+// Apart from those, loads of the same page again in one tab (measureReloads), whose renderer has
+// run the content script before. Beside it, the same rule on the page without the extension (it should be 0),
 // driver.js doing the same job from a content script of its own (driverStartupExtension), and the
 // floor: the least a content script can do for the job (floorStartupExtension).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -68,27 +70,65 @@ export async function measureStartup(browser, baseline, { runs, log, url = START
   }
   const [cold, ...warm] = all;
   if (!cold) throw new Error('start-up: no loads');
-  const res = {
-    url,
-    method: 'trace',
-    cold,
-    warm: {
-      runs: warm.length,
-      cpuMs: median(warm.map((r) => r.cpuMs)),
-      spanMs: median(warm.map((r) => r.spanMs)),
-      evaluationMs: median(warm.map((r) => r.evaluationMs)),
-      // Each part's own median (trace.mjs, `Phase`): they need not add up to the total's median.
-      phases: Object.fromEntries(Object.keys(cold.phases).map((p) => [p, median(warm.map((r) => r.phases[/** @type {keyof typeof r.phases} */ (p)]))])),
-      min: Math.min(...warm.map((r) => r.cpuMs)),
-      max: Math.max(...warm.map((r) => r.cpuMs)),
-    },
-    pageAloneMs: median(pageAlone),
-    raw: all,
-  };
+  const res = { url, method: 'trace', cold, warm: summary(warm), pageAloneMs: median(pageAlone), raw: all };
   log(`  cold: ${cold.cpuMs.toFixed(2)} ms main thread (${cold.spanMs.toFixed(0)} ms to idle); ` +
     `warm median: ${res.warm.cpuMs.toFixed(2)} ms (${res.warm.min.toFixed(1)}–${res.warm.max.toFixed(1)}; ${res.warm.spanMs.toFixed(0)} ms to idle; ` +
     `the script's evaluation ${res.warm.evaluationMs.toFixed(2)} ms)` + (baseline ? `; the page alone by the same rule: ${res.pageAloneMs.toFixed(2)} ms` : '') +
     (all.some((r) => !r.ringed) ? `; ${all.filter((r) => !r.ringed).length} loads ${ring ? `without ${ring}` : 'with a ring'}` : ''));
+  return res;
+}
+
+/**
+ * Medians of loads measured by the rule.
+ * @param {{ cpuMs: number, spanMs: number, evaluationMs: number, phases: Record<import('./trace.mjs').Phase, number> }[]} loads
+ */
+function summary(loads) {
+  const first = loads[0];
+  if (!first) throw new Error('start-up: no loads');
+  return {
+    runs: loads.length,
+    cpuMs: median(loads.map((r) => r.cpuMs)),
+    spanMs: median(loads.map((r) => r.spanMs)),
+    evaluationMs: median(loads.map((r) => r.evaluationMs)),
+    // Each part's own median (trace.mjs, `Phase`): they need not add up to the total's median.
+    phases: Object.fromEntries(Object.keys(first.phases).map((p) => [p, median(loads.map((r) => r.phases[/** @type {keyof typeof r.phases} */ (p)]))])),
+    min: Math.min(...loads.map((r) => r.cpuMs)),
+    max: Math.max(...loads.map((r) => r.cpuMs)),
+  };
+}
+
+/**
+ * Start-up on `runs` loads of `url` in one tab, after a first load there that is not counted: the
+ * tab's renderer process has run the content script before, so V8 has its compiled code (the
+ * compilation is nearly all gone) and the content scripts' world the DOM interfaces it set up.
+ * That is the agent's case when a portal page is loaded again in its tab (a reload, a link that
+ * loads a whole page of the same portal); a new tab, the sign-in's redirect to the portal and the
+ * first admin center page each start in a process new to the content script (measureStartup).
+ * @param {import('./browser.mjs').BenchBrowser} browser
+ * @param {{ runs: number, log: (s: string) => void, url?: string, ring?: string }} opts
+ */
+export async function measureReloads(browser, { runs, log, url = STARTUP_URL, ring = RING }) {
+  if (!browser.extensionId) throw new Error('start-up: the browser has no extension');
+  const page = await freshPage(browser.context);
+  const cdp = await browser.context.newCDPSession(page);
+  /** @type {{ cpuMs: number, spanMs: number, tasks: number, evaluationMs: number, phases: Record<import('./trace.mjs').Phase, number>, ringed: boolean }[]} */
+  const all = [];
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const trace = await startTrace(cdp);
+      await page.goto(url);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const r = extensionStartup(await trace.stop(), browser.extensionId);
+      if (!r) throw new Error(`start-up, same tab: load ${i + 1} has no eg:start/eg:idle marks in its trace`);
+      if (i) all.push({ ...r, ringed: (await page.locator(ring).count()) === 1 });
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close().catch(() => {});
+  }
+  const res = { url, method: 'trace', ...summary(all), raw: all };
+  log(`  median ${res.cpuMs.toFixed(2)} ms (${res.min.toFixed(1)}–${res.max.toFixed(1)}; the script's evaluation ${res.evaluationMs.toFixed(2)} ms)` +
+    (all.some((r) => !r.ringed) ? `; ${all.filter((r) => !r.ringed).length} loads without ${ring}` : ''));
   return res;
 }
 
