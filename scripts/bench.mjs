@@ -22,7 +22,9 @@ import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/s
 import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
-import { DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup } from '../test/bench/startup.mjs';
+import {
+  DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, PLATFORM_RING, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup, platformStartupExtension,
+} from '../test/bench/startup.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -116,6 +118,8 @@ async function main() {
       results.startupDriver = await startupOf(driverStartupExtension(), DRIVER_RING);
       log('  the floor: the least a content script can do for the same job:');
       results.startupFloor = await startupOf(floorStartupExtension(), FLOOR_RING);
+      log('  the platform floor: the browser calls of our start-up, without its logic:');
+      results.startupPlatform = await startupOf(platformStartupExtension(), PLATFORM_RING);
     }
     if (ext && base && ONLY.has('long')) {
       log('\n4. Long tasks in a full walk-through');

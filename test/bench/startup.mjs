@@ -11,8 +11,9 @@
 // the next page (each tab's page gets a renderer process of its own, new to the content script).
 // Apart from those, loads of the same page again in one tab (measureReloads), whose renderer has
 // run the content script before. Beside it, the same rule on the page without the extension (it should be 0),
-// driver.js doing the same job from a content script of its own (driverStartupExtension), and the
-// floor: the least a content script can do for the job (floorStartupExtension).
+// driver.js doing the same job from a content script of its own (driverStartupExtension), the
+// floor: the least a content script can do for the job (floorStartupExtension), and the platform
+// floor: the browser calls the guide's start-up makes, without its logic (platformStartupExtension).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,6 +247,125 @@ export function floorStartupExtension() {
 })();
 `;
   return writeExtension('floor', 'start-up floor (benchmark)', { 'background.js': background, 'guide.js': guide }, { js: ['guide.js'] });
+}
+
+/** What the platform floor's content script marks: the link it ringed. */
+export const PLATFORM_RING = 'a[data-eg-platform="customers"]';
+
+/**
+ * The platform floor: the guide's start-up work on the page, as calls to the browser, without its
+ * logic, for the figure beside ours. Like the floor, an unpacked extension written for the run,
+ * plain code (about 4 KB and the stylesheet), with the compile hint ours has. It makes the calls the
+ * start-up code makes, in its order: the announcement to older copies (a CustomEvent and its
+ * listener), the listeners for views, navigations, the tab's visibility and clicks, the page
+ * report; at the next frame the same href walk (links by selector, a pattern, visibility and
+ * box), the mark, the overlay's host with its shadow root, the card's elements and texts, the top
+ * layer, the guide's own stylesheet (components/overlay/overlay.css), the scroll and resize
+ * listeners, a ResizeObserver on the target, the card and the document, an IntersectionObserver
+ * on the target; in the ResizeObserver's first callback the ring and the card placed from the
+ * target's box and corner, then `eg:idle`. What it leaves out is what the guide's code decides:
+ * the plan and its checks, the locators' ranking, the card's side, following and re-placement,
+ * the hand-over to the guide, the texts' languages. The guide's start-up over this one is what its
+ * own code costs (compiling and running it) on top of the calls it has to make.
+ * @returns {string} the extension's folder
+ */
+export function platformStartupExtension() {
+  const css = readFileSync(new URL('../../components/overlay/overlay.css', import.meta.url), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+  const background = `chrome.runtime.onMessage.addListener((msg, _sender, respond) => {
+  if (msg && msg.kind === 'page') respond({ step: 'customers', number: 'Step 2 of 11', before: 'Select ', label: 'Customers', after: '', why: 'It lists your customers.', minimize: 'Minimize' });
+});
+`;
+  const guide = `//# allFunctionsCalledOnLoad
+performance.mark('eg:start');
+(() => {
+  const CSS = ${JSON.stringify(css)};
+  const ac = new AbortController();
+  const started = chrome.runtime.id + ':partner-center:wxt:content-script-started';
+  const id = Math.random().toString(36).slice(2);
+  document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'partner-center', messageId: id } }));
+  document.addEventListener(started, (e) => { if (e.detail && e.detail.messageId !== id) ac.abort(); }, { signal: ac.signal });
+  const url = location.href;
+  const later = () => {};
+  chrome.runtime.onMessage.addListener(later);
+  const opts = { capture: true, signal: ac.signal };
+  addEventListener('popstate', later, opts);
+  addEventListener('hashchange', later, opts);
+  if (globalThis.navigation) navigation.addEventListener('currententrychange', later, { signal: ac.signal });
+  document.addEventListener('visibilitychange', later, opts);
+  let target = null;
+  addEventListener('click', (e) => { if (e.isTrusted && target && e.composedPath().includes(target)) later(); }, opts);
+  const pattern = /\\/dashboard\\/v2\\/customers\\/list\\/?(?:[?#]|$)/i;
+  const find = (root) => {
+    for (const el of root.querySelectorAll('[href]:not(link, base)')) {
+      if (pattern.test(el.href) && el.checkVisibility() && el.getBoundingClientRect().width > 0) return el;
+    }
+    for (const el of (root === document ? document.body : root).querySelectorAll('*')) {
+      if (el.shadowRoot) { const deep = find(el.shadowRoot); if (deep) return deep; }
+    }
+    return null;
+  };
+  const part = (parent, tag, className) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    parent.appendChild(e);
+    return e;
+  };
+  chrome.runtime.sendMessage({ kind: 'page', url }).then((view) => {
+    if (!view || !view.step) return performance.mark('eg:idle');
+    requestAnimationFrame(() => {
+      const el = find(document);
+      if (!el) return;
+      target = el;
+      el.setAttribute('data-eg-platform', view.step);
+      const host = document.createElement('escalation-guide-platform');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const root = document.createElement('div');
+      root.className = 'eg';
+      const ring = part(root, 'div', 'ring pulse');
+      const card = part(root, 'section', 'card');
+      card.setAttribute('aria-live', 'polite');
+      const head = part(card, 'div', 'head');
+      part(head, 'span', 'step').textContent = view.number;
+      const minimize = part(head, 'button', 'icon minimize');
+      minimize.type = 'button';
+      minimize.setAttribute('aria-label', view.minimize);
+      minimize.title = view.minimize;
+      minimize.addEventListener('click', (e) => e.isTrusted && later());
+      const click = part(card, 'p', 'click');
+      part(click, 'span').textContent = view.before;
+      part(click, 'strong').textContent = view.label;
+      part(click, 'span').textContent = view.after;
+      part(card, 'p', 'why').textContent = view.why;
+      part(root, 'div', 'dock');
+      document.documentElement.append(host);
+      host.setAttribute('popover', 'manual');
+      host.showPopover();
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      shadow.append(style, root);
+      addEventListener('scroll', later, { passive: true, capture: true, signal: ac.signal });
+      addEventListener('resize', later, { passive: true, capture: true, signal: ac.signal });
+      let placed = false;
+      const ro = new ResizeObserver(() => {
+        if (placed) return;
+        placed = true;
+        const r = el.getBoundingClientRect();
+        const rs = ring.style;
+        rs.borderRadius = (parseFloat(getComputedStyle(el).borderTopLeftRadius) || 0) + 4 + 'px';
+        rs.transform = 'translate(' + (r.left - 4) + 'px, ' + (r.top - 4) + 'px)';
+        rs.width = r.width + 8 + 'px';
+        rs.height = r.height + 8 + 'px';
+        card.style.transform = 'translate(' + Math.round(r.right + 18) + 'px, ' + Math.round(r.top - 4) + 'px)';
+        performance.mark('eg:idle');
+      });
+      for (const e of [el, card, document.documentElement]) ro.observe(e);
+      new IntersectionObserver(later).observe(el);
+    });
+  }, () => performance.mark('eg:idle'));
+})();
+`;
+  return writeExtension('platform', 'start-up platform floor (benchmark)', { 'background.js': background, 'guide.js': guide }, { js: ['guide.js'] });
 }
 
 /**
