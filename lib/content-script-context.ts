@@ -3,18 +3,22 @@
  * gives the wrapper this class in place of WXT's `ContentScriptContext`). It keeps the part of
  * WXT's contract the start-up code and the guide use, and what makes an update safe:
  * - `signal` / `onInvalidated` / `isValid` / `isInvalid`: the context ends when the extension is
- *   updated, reloaded or removed (its `runtime.id` is gone), or when a newer copy of the same
- *   content script starts in the page;
+ *   updated, reloaded or removed (its `runtime.id` is gone), which a newer copy of the same
+ *   content script starting in the page makes it look at;
  * - a newer copy announces itself with the CustomEvent WXT's own copies listen for
  *   (`<extension id>:<entrypoint>:wxt:content-script-started` on `document`, with
- *   `{ contentScriptName, messageId }`), so a copy built with WXT's class stops too, and this one
- *   stops when it hears another copy's.
+ *   `{ contentScriptName, messageId }`), so a copy built with WXT's class stops too. The event
+ *   goes through the page's document because an updated or reloaded extension runs in a new
+ *   isolated world (Chromium removes an unloaded extension's worlds), where nothing else of the
+ *   old copy's can be reached. A page's script can dispatch the same event, so this copy stops on
+ *   hearing another's only when it is orphaned: the page cannot turn the guide off.
  * Not kept: WXT's location watcher and timer helpers (nothing here uses them), and its legacy
  * window message for copies built by older WXT versions, which this extension never shipped.
  * `postMessage` is not free: Chromium records where it was called from, which made V8 re-parse
  * the whole content script for its source positions, 1.5 to 2.5 ms of every page load.
  * test/e2e/overlay.test.ts checks both halves: the announcement reaches the page's document, with
- * no window message, and an announcement by a newer copy retires this one (overlay and mark gone).
+ * no window message; a page's announcement changes nothing, and once the extension is reloaded an
+ * announcement retires this copy (overlay and mark gone).
  */
 import { browser } from 'wxt/browser';
 
@@ -27,7 +31,9 @@ export class ContentScriptContext {
     document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName, messageId: this.#id } }));
     document.addEventListener(started, (e) => {
       const d = (e as CustomEvent<{ contentScriptName?: unknown; messageId?: unknown } | null>).detail;
-      if (d?.contentScriptName === contentScriptName && d.messageId !== this.#id) this.#end();
+      // Another copy, or a page's script: only an orphaned copy (its extension updated or
+      // reloaded) stops.
+      if (d?.contentScriptName === contentScriptName && d.messageId !== this.#id && browser.runtime?.id == null) this.#end();
     }, { signal: this.#abort.signal });
   }
 

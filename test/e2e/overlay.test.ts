@@ -151,37 +151,52 @@ describe('overlay robustness', () => {
     await page.close();
   });
 
-  it('a newer copy of the content script (the extension updated or reloaded) retires this one; the announcement is an event, no window message', async () => {
-    const page = await ext.context.newPage();
-    const started = `${ext.extensionId}:partner-center:wxt:content-script-started`;
-    // Seen from the page's world: what the content script announces, and any window message.
-    await page.addInitScript((name) => {
-      const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
-      w.egAnnounced = [];
-      w.egMessages = [];
-      document.addEventListener(name, (e) => w.egAnnounced.push((e as CustomEvent).detail));
-      window.addEventListener('message', (e) => w.egMessages.push(e.data));
-    }, started);
-    await page.goto(`${PC}/dashboard`);
-    await expectRingCovers(page, 'customers');
-    const seen = await page.evaluate(() => {
-      const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
-      return { egAnnounced: w.egAnnounced, egMessages: w.egMessages };
-    });
-    expect(seen.egAnnounced).toEqual([{ contentScriptName: 'partner-center', messageId: expect.stringMatching(/^\w+$/) }]);
-    expect(JSON.stringify(seen.egMessages)).not.toContain('content-script-started');
+  it('a newer copy of the content script retires this one once the extension is reloaded or updated; a page announcing one changes nothing; the announcement is an event, no window message', async () => {
+    // A browser of its own: the extension is reloaded at the end.
+    const own = await launchWarmed({ locale: 'en-US' });
+    try {
+      const page = await own.context.newPage();
+      const started = `${own.extensionId}:partner-center:wxt:content-script-started`;
+      // Seen from the page's world: what the content script announces, and any window message.
+      await page.addInitScript((name) => {
+        const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
+        w.egAnnounced = [];
+        w.egMessages = [];
+        document.addEventListener(name, (e) => w.egAnnounced.push((e as CustomEvent).detail));
+        window.addEventListener('message', (e) => w.egMessages.push(e.data));
+      }, started);
+      await page.goto(`${PC}/dashboard`);
+      await expectRingCovers(page, 'customers');
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { egAnnounced: unknown[]; egMessages: unknown[] };
+        return { egAnnounced: w.egAnnounced, egMessages: w.egMessages };
+      });
+      expect(seen.egAnnounced).toEqual([{ contentScriptName: 'partner-center', messageId: expect.stringMatching(/^\w+$/) }]);
+      expect(JSON.stringify(seen.egMessages)).not.toContain('content-script-started');
 
-    // Its own announcement again (the same id) changes nothing; a newer copy's stops it.
-    const announce = (messageId: string) =>
-      page.evaluate(([name, id]) => document.dispatchEvent(new CustomEvent(name!, { detail: { contentScriptName: 'partner-center', messageId: id } })), [started, messageId]);
-    await announce((seen.egAnnounced[0] as { messageId: string }).messageId);
-    await page.waitForTimeout(300);
-    expect(await overlay(page).highlight.isVisible()).toBe(true);
-    expect(await marked(page).count()).toBe(1);
-    await announce('a-newer-copy');
-    await expect.poll(() => page.locator('escalation-guide-overlay').count()).toBe(0);
-    expect(await marked(page).count()).toBe(0);
-    await page.close();
+      // Its own announcement again, and a page's script announcing another copy: the extension is
+      // still there, so this copy carries on.
+      const announce = (messageId: string) =>
+        page.evaluate(([name, id]) => document.dispatchEvent(new CustomEvent(name!, { detail: { contentScriptName: 'partner-center', messageId: id } })), [started, messageId]);
+      await announce((seen.egAnnounced[0] as { messageId: string }).messageId);
+      await announce('a-page-script');
+      await page.waitForTimeout(300);
+      expect(await overlay(page).highlight.isVisible()).toBe(true);
+      expect(await marked(page).count()).toBe(1);
+
+      // The extension reloaded (as by an update): this copy is orphaned, and a newer copy's
+      // announcement retires it. (Chromium injects no new copy into an open page by itself; the
+      // announcement stands for one.)
+      await own.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+      await expect.poll(async () => {
+        await announce('a-newer-copy');
+        return page.locator('escalation-guide-overlay').count();
+      }, { timeout: 10_000 }).toBe(0);
+      expect(await marked(page).count()).toBe(0);
+      await page.close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('moves on after client-side navigation by pushState and popstate', async () => {
