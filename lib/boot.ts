@@ -159,7 +159,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
     useStrings((v as { strings?: Record<string, string> }).strings);
     if ('idle' in plan) return markIdle();
     const stepNumber = (v as { stepNumber: number }).stepNumber;
-    // At the page's next frame, before it is drawn, as the guide's first scan (atNextFrame there).
+    // At the page's next frame, before it is drawn, as the guide's first scan (lib/content-main.ts).
     requestAnimationFrame(() => {
       if (loading || ctx.isInvalid) return;
       const el = find(plan.ring);

@@ -198,7 +198,10 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
     }
     if (startPending) return;
     startPending = true;
-    atNextFrame(() => {
+    // At the page's next frame, before it is drawn: the page's layout is clean there unless the
+    // page changed it since its last frame (or has had none yet: then reading a box lays out what
+    // that frame would have), and the ring shows in that frame.
+    requestAnimationFrame(() => {
       if (ctx.isInvalid) return;
       started = true;
       resync(false);
@@ -206,15 +209,6 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
       if (overlay?.ringedElement) overlay.whenPlaced(markIdle);
       else markIdle();
     });
-  }
-
-  /**
-   * Runs `fn` at the page's next frame, before it is drawn: the page's layout is clean there
-   * unless the page changed it since its last frame (or has had none yet: then reading a box lays
-   * out what that frame would have), and the ring shows in that frame.
-   */
-  function atNextFrame(fn: () => void): void {
-    requestAnimationFrame(fn);
   }
 
   /** The clicks to look for now, from the view's step and the page. */
