@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 // Private copy of the build made by test/e2e/global-setup.ts (see E2E_EXTENSION_DIR in launch.mjs).
 const e2eExtensionDir = fileURLToPath(new URL('./test-results/e2e-extension/chrome-mv3', import.meta.url));
 
-// Two projects: `unit` (Node, with WXT's fake browser) and `e2e` (a real Chromium with the built
-// extension and the portal replicas; one file at a time: the machines have 2 cores).
+// Three projects: `unit` (Node, with WXT's fake browser), `build` (tests of the built packages:
+// sizes, permissions, security; they build the extension) and `e2e` (a real Chromium with the
+// built extension and the portal replicas; one file at a time: the machines have 2 cores).
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +17,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
       {

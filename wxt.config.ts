@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
-import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS } from './lib/pages';
+import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS } from './lib/flow/pages';
 
 /** Where the content scripts run (entrypoints/*.content.ts). */
 const PORTAL_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS];
@@ -21,12 +21,11 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
 /**
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
  * and Firefox alike) instead of webextension-polyfill: the polyfill would take 3 KB gz of their
- * 20 KB budget. Only imports from the content-script side (WXT's content-script context, the
- * start-up code lib/boot.ts, its context, the guide lib/content-main.ts and their overlay texts) are redirected;
- * every other entrypoint keeps the polyfill.
+ * 20 KB budget. Every import from the content-script side, chosen by folder (lib/content/ and
+ * WXT's own content-script utilities), is redirected; every other entrypoint keeps the polyfill.
  */
 function nativeBrowserInContentScripts(): Plugin {
-  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/](?:content-main|boot|overlay-text|content-script-context)\.ts$)/;
+  const fromContentScript = /[\\/](?:wxt[\\/]dist[\\/]utils[\\/](?:content-script|internal[\\/])|lib[\\/]content[\\/])/;
   return {
     name: 'native-browser-in-content-scripts',
     enforce: 'pre',
@@ -40,11 +39,11 @@ function nativeBrowserInContentScripts(): Plugin {
 
 /**
  * WXT's content-script wrapper builds a `ContentScriptContext` before calling `main`; it gets
- * lib/content-script-context.ts instead (the part of WXT's contract the content scripts use,
+ * lib/content/context.ts instead (the part of WXT's contract the content scripts use,
  * without its legacy window message and static set-up; see there).
  */
 function leanContentScriptContext(): Plugin {
-  const lean = fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url));
+  const lean = fileURLToPath(new URL('./lib/content/context.ts', import.meta.url));
   return {
     name: 'lean-content-script-context',
     enforce: 'pre',
@@ -72,7 +71,7 @@ export default defineConfig({
       for (const size of ICON_SIZES) files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', 'icons', `${size}.png`), relativeDest: `icons/${size}.png` });
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', MANAGED_SCHEMA), relativeDest: MANAGED_SCHEMA });
     },
-    // Per browser. Permissions stay exactly SPEC.md's (test/unit/security.test.ts): Firefox has no
+    // Per browser. Permissions stay exactly SPEC.md's (test/build/security.test.ts): Firefox has no
     // sidePanel permission (its sidebar needs none) and takes policy from policies.json instead
     // of a managed schema.
     'build:manifestGenerated': (wxt, manifest) => {
@@ -80,7 +79,7 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_icon = { 16: ICONS[16]!, 32: ICONS[32]! };
       if (wxt.config.browser === 'firefox') {
         manifest.permissions = manifest.permissions?.filter((p) => p !== 'sidePanel');
-        // Its content scripts carry the guide themselves (lib/boot.ts): nothing web-accessible.
+        // Its content scripts carry the guide themselves (lib/content/boot.ts): nothing web-accessible.
         delete manifest.web_accessible_resources;
         manifest.browser_specific_settings = {
           ...manifest.browser_specific_settings,
@@ -105,7 +104,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'sidePanel'],
     host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
-    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/boot.ts):
+    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts):
     // reachable from the portals' pages only, and only at a per-session URL.
     web_accessible_resources: [{ resources: ['guide.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
     action: {},

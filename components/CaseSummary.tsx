@@ -1,11 +1,11 @@
 /**
- * The case summary: a short form (validated with zod in lib/case-summary.ts) that fills in the
+ * The case summary: a short form (validated with zod in lib/surfaces/case-summary.ts) that fills in the
  * customer, tenant id and service-health status and copies the text for the service request.
  * Nothing is stored: the form lives in the page only.
  */
 import { useRef, useState } from 'preact/hooks';
-import { TRIAGE_CATEGORIES, type FlowState, type TriageCategory } from '../lib/engine';
-import { composeCaseSummary, parseCaseForm, type CaseField, type CaseTexts } from '../lib/case-summary';
+import { TRIAGE_CATEGORIES, type FlowState, type TriageCategory } from '../lib/engine/engine';
+import { composeCaseSummary, parseCaseForm, type CaseField, type CaseTexts } from '../lib/surfaces/case-summary';
 import { CopyIcon } from './icons';
 import { i18n, tr } from './text';
 

@@ -1,6 +1,6 @@
 /** Who may escalate (the article's roles) and the help articles (plain links, new tabs). */
-import type { EffectiveSettings } from '../lib/settings';
-import { HELP_ARTICLES } from '../lib/surface-model';
+import type { EffectiveSettings } from '../lib/settings/settings';
+import { HELP_ARTICLES } from '../lib/surfaces/surface-model';
 import { OpenIcon } from './icons';
 import { i18n } from './text';
 

@@ -1,7 +1,7 @@
 /** The next click: in the agent's language, and as the portal page labels it. */
-import type { FlowState } from '../lib/engine';
-import { stepNumber, stepOf, type StepId } from '../lib/flow';
-import { labelFor, type LabelId, type PageLang } from '../lib/labels';
+import type { FlowState } from '../lib/engine/engine';
+import { stepNumber, stepOf, type StepId } from '../lib/flow/flow';
+import { labelFor, type LabelId, type PageLang } from '../lib/flow/labels';
 import { i18n, itemTitle, tr } from './text';
 
 /** The page label of the step's click number `index` (steps of several clicks name each in turn). */

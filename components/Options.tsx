@@ -1,8 +1,8 @@
 /** The options page: overlay on/off, preparation items shown or not, reset all data. */
 import { useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import type { Settings } from '../lib/settings';
-import { SETTINGS_KEY, updateSettings } from '../lib/settings-store';
+import type { Settings } from '../lib/settings/settings';
+import { SETTINGS_KEY, updateSettings } from '../lib/settings/store';
 import { send, useSettings } from './hooks';
 import { LogoMark } from './icons';
 import { useShortcut } from './shortcut';

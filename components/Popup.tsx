@@ -1,8 +1,8 @@
 /** The toolbar popup: compact checklist with progress, open the side panel, new escalation, overlay on/off. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PARTNER_CENTER_DASHBOARD } from '../lib/surface-model';
-import { updateSettings } from '../lib/settings-store';
+import { PARTNER_CENTER_DASHBOARD } from '../lib/surfaces/surface-model';
+import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
 import { Header } from './Header';
 import { useSettings, useSurface } from './hooks';

@@ -3,8 +3,8 @@
  * where its tenant id is known). Opening one completes the preparation item.
  */
 import { browser } from 'wxt/browser';
-import type { FlowState } from '../lib/engine';
-import { serviceHealthLinks } from '../lib/surface-model';
+import type { FlowState } from '../lib/engine/engine';
+import { serviceHealthLinks } from '../lib/surfaces/surface-model';
 import { OpenIcon } from './icons';
 import { i18n } from './text';
 

@@ -1,6 +1,6 @@
 /** The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text. */
-import type { Customer, Warning } from '../lib/engine';
-import { customerPageUrl, PARTNER_CENTER_DASHBOARD } from '../lib/surface-model';
+import type { Customer, Warning } from '../lib/engine/engine';
+import { customerPageUrl, PARTNER_CENTER_DASHBOARD } from '../lib/surfaces/surface-model';
 import { OpenIcon, WarningIcon } from './icons';
 import { i18n } from './text';
 

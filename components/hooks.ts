@@ -5,13 +5,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { EngineStateSchema, type EngineState } from '../lib/engine';
-import { surfaceView, type SurfaceView } from '../lib/view';
-import { surfaceWarnings } from '../lib/surface-model';
-import type { Warning } from '../lib/engine';
-import type { EffectiveSettings } from '../lib/settings';
-import { watchEffectiveSettings } from '../lib/settings-store';
-import type { SurfaceMessage } from '../lib/messages';
+import { EngineStateSchema, type EngineState } from '../lib/engine/engine';
+import { surfaceView, type SurfaceView } from '../lib/engine/view';
+import { surfaceWarnings } from '../lib/surfaces/surface-model';
+import type { Warning } from '../lib/engine/engine';
+import type { EffectiveSettings } from '../lib/settings/settings';
+import { watchEffectiveSettings } from '../lib/settings/store';
+import type { SurfaceMessage } from '../lib/protocol/messages';
 
 export const ENGINE_KEY = 'session:engine-state' as const;
 

@@ -1,10 +1,10 @@
 /**
  * Microsoft 365 admin center (all its hosts, SPEC.md "Hosts and permissions"): detects the page,
- * rings the next click, reports pages and clicks (lib/boot.ts, then the guide, lib/content-main.ts). On BeginClientSession
+ * rings the next click, reports pages and clicks (lib/content/boot.ts, then the guide, lib/content/guide.ts). On BeginClientSession
  * pages there is nothing to ring: the page is only reported.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { boot } from '../lib/boot';
+import { boot } from '../lib/content/boot';
 
 export default defineContentScript({
   matches: [

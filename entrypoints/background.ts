@@ -1,13 +1,13 @@
 /**
- * The background owns the flow state (lib/hub.ts over lib/engine.ts) and keeps it in session
+ * The background owns the flow state (lib/background/hub.ts over lib/engine/engine.ts) and keeps it in session
  * storage: a stopped service worker picks up where it was; closing the browser forgets it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { Hub, OVERLAY_SUBS, type Sender } from '../lib/hub';
-import { getEffectiveSettings } from '../lib/settings-store';
-import type { EngineState } from '../lib/engine';
+import { Hub, OVERLAY_SUBS, type Sender } from '../lib/background/hub';
+import { getEffectiveSettings } from '../lib/settings/store';
+import type { EngineState } from '../lib/engine/engine';
 
 /** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
 interface FirefoxSidebar {

@@ -1,6 +1,6 @@
-/** Partner Center: detects the page, rings the next click, reports pages and clicks (lib/boot.ts, then the guide, lib/content-main.ts). */
+/** Partner Center: detects the page, rings the next click, reports pages and clicks (lib/content/boot.ts, then the guide, lib/content/guide.ts). */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { boot } from '../lib/boot';
+import { boot } from '../lib/content/boot';
 
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],

@@ -1,6 +1,6 @@
 /**
  * A Vite plugin for the extension build: takes zod's code generator out of the bundle, so that no
- * built file contains a Function constructor (the store reviews and test/unit/security.test.ts
+ * built file contains a Function constructor (the store reviews and test/build/security.test.ts
  * check for it; the extension pages' CSP would block it anyway).
  *
  * zod 4 probes once whether `new Function("")` works and, if so, compiles object parsers into

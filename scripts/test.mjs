@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit tests, then (with a Chromium found or installed) the end-to-end
+// `npm test`: type check, unit tests, tests of the built packages, then (with a Chromium found or installed) the end-to-end
 // tests in a real browser. Runs every stage, exits non-zero if any failed, and ends with one plain
 // line "<passed> passed, <failed> failed" (tests across unit + e2e; skipped tests are not passed;
 // a stage that fails without test results, e.g. the type check, counts as one failure).
@@ -60,6 +60,7 @@ if (run('npx', ['tsc', '--noEmit']) !== 0) {
 }
 
 vitest('unit');
+vitest('build');
 
 let chromium = '';
 try {

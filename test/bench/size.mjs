@@ -34,7 +34,7 @@ export function contentScriptSizes(extDir) {
     }
   }
   // Scripts the content scripts load into their own world when a page needs them (the guide,
-  // lib/boot.ts): web-accessible, each counted as a content script of its own.
+  // lib/content/boot.ts): web-accessible, each counted as a content script of its own.
   for (const war of manifest.web_accessible_resources ?? []) {
     for (const file of war.resources ?? []) {
       if (extname(file) !== '.js') continue;

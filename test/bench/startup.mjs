@@ -260,7 +260,7 @@ export const PLATFORM_RING = 'a[data-eg-platform="customers"]';
  * listener), the listeners for views, navigations, the tab's visibility and clicks, the page
  * report; at the next frame the same href walk (links by selector, a pattern, visibility and
  * box), the mark, the overlay's host with its shadow root, the card's elements and texts, the top
- * layer, the guide's own stylesheet (components/overlay/overlay.css), the scroll and resize
+ * layer, the guide's own stylesheet (lib/content/overlay/overlay.css), the scroll and resize
  * listeners, a ResizeObserver on the target, the card and the document, an IntersectionObserver
  * on the target; in the ResizeObserver's first callback the ring and the card placed from the
  * target's box and corner, then `eg:idle`. What it leaves out is what the guide's code decides:
@@ -270,7 +270,7 @@ export const PLATFORM_RING = 'a[data-eg-platform="customers"]';
  * @returns {string} the extension's folder
  */
 export function platformStartupExtension() {
-  const css = readFileSync(new URL('../../components/overlay/overlay.css', import.meta.url), 'utf8')
+  const css = readFileSync(new URL('../../lib/content/overlay/overlay.css', import.meta.url), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
   const background = `chrome.runtime.onMessage.addListener((msg, _sender, respond) => {
   if (msg && msg.kind === 'page') respond({ step: 'customers', number: 'Step 2 of 11', before: 'Select ', label: 'Customers', after: '', why: 'It lists your customers.', minimize: 'Minimize' });

@@ -13,7 +13,7 @@
 //     own script in the same task (a page's ResizeObserver callback beside ours) is not counted;
 //   - a task where the content script runs: one with an event naming the extension's URL, an
 //     `eg:` mark or the evaluation of a module in an isolated world (the guide the content
-//     scripts import, lib/boot.ts, with the microtasks after it: the guide's start), or a message
+//     scripts import, lib/content/boot.ts, with the microtasks after it: the guide's start), or a message
 //     from the browser that runs script (the extension's messaging: the background's answers).
 //     The page's own rendering in those tasks is not counted.
 // `pageOnly` applies the message rule to a trace of the page without the extension: what the rule
@@ -25,7 +25,7 @@ const TASK = 'ThreadControllerImpl::RunTask';
 const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction', 'v8.run', 'EventDispatch', 'FireIdleCallback']);
 /**
- * The guide module the content scripts import (lib/boot.ts): its evaluation names no URL, only the
+ * The guide module the content scripts import (lib/content/boot.ts): its evaluation names no URL, only the
  * isolated world it runs in (the content scripts', named after the extension; the page's own
  * modules run in the main world, which has no name).
  */

@@ -1,4 +1,4 @@
-// The content scripts' start-up code (lib/boot.ts) and the guide loaded only where a page needs
+// The content scripts' start-up code (lib/content/boot.ts) and the guide loaded only where a page needs
 // it (guide.js, a web-accessible module): which scripts of the extension the page's renderer
 // parses, seen through the DevTools protocol (Debugger.scriptParsed covers the content scripts'
 // world), on the replicas.

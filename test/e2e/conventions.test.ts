@@ -2,11 +2,11 @@
 // a click target names replica pages ("test URLs") where the flow data's own locators find it, and
 // every UI variant of the step is found on at least one of them. Only the first click of a
 // variant is checked here; the second click of two-click variants is found in test/e2e/walk.test.ts.
-// A click that names `regions` (lib/flow-schema.ts) has its target inside one of them.
+// A click that names `regions` (lib/flow/schema.ts) has its target inside one of them.
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FLOW, type StepId } from '../../lib/flow';
+import { FLOW, type StepId } from '../../lib/flow/flow';
 import { launchExtension, type LaunchedExtension } from './harness';
 import type { LocateResult } from './fixtures/locate';
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
     platform: 'browser',
     write: false,
     logLevel: 'silent',
-    // As in the extension's build (lib/test-data.ts): the page script carries no test-only data.
+    // As in the extension's build (lib/flow/test-data.ts): the page script carries no test-only data.
     define: { 'import.meta.env.MODE': '"production"' },
   });
   locator = out.outputFiles[0]!.text;

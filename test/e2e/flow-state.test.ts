@@ -10,8 +10,8 @@ const [CONTOSO, FABRIKAM] = CUSTOMERS as [Customer, Customer];
 const PC = 'https://partner.microsoft.com';
 const SUPPORT_DIRECT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
 
-import type { EngineState, FlowState } from '../../lib/engine';
-import { STEP_IDS } from '../../lib/flow';
+import type { EngineState, FlowState } from '../../lib/engine/engine';
+import { STEP_IDS } from '../../lib/flow/flow';
 
 let ext: LaunchedExtension;
 const STEPS = STEP_IDS;

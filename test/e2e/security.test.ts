@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { CUSTOMERS, delegatedLink, launchExtension, openExtensionPage, type LaunchedExtension } from './harness';
 import { walkGuide } from './walk.mjs';
 import { XSS_CUSTOMER } from '../replica/customers.js';
-import { SettingsSchema } from '../../lib/settings';
+import { SettingsSchema } from '../../lib/settings/settings';
 
 const PAYLOAD = XSS_CUSTOMER.name;
 const CONTOSO = CUSTOMERS[0]!;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CUSTOMERS, ROOT, launchExtension, openExtensionPage, type LaunchedExtension } from './harness';
-import { EngineStateSchema } from '../../lib/engine';
-import { surfaceView } from '../../lib/view';
+import { EngineStateSchema } from '../../lib/engine/engine';
+import { surfaceView } from '../../lib/engine/view';
 
 const CONTOSO = CUSTOMERS[0]!;
 const SEOULTECH = CUSTOMERS[2]!;
@@ -83,7 +83,7 @@ async function latency(page: Page): Promise<number> {
 }
 
 /**
- * The surface shows exactly what lib/view.ts derives from the stored engine state for its window's
+ * The surface shows exactly what lib/engine/view.ts derives from the stored engine state for its window's
  * active tab (polls until it does: the surface may lag the state by a few ms).
  */
 async function expectMirrors(ext: LaunchedExtension, page: Page): Promise<void> {

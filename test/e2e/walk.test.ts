@@ -6,7 +6,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchExtension, screenshot, expectRingCovers, overlay, type LaunchedExtension } from './harness';
-import { labelFor, type LabelId, type PageLang } from '../../lib/labels';
+import { labelFor, type LabelId, type PageLang } from '../../lib/flow/labels';
 
 const LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
 /** What to click inside a ringed element that is not itself a control (the customer grid, the topic group). */

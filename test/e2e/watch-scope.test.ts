@@ -1,5 +1,5 @@
-// The watch narrowed to the target's regions while the page churns (lib/locator.ts, TargetTracker;
-// `regions` in lib/flow.ts). On the replica's Billing page with the Customers link left out of the
+// The watch narrowed to the target's regions while the page churns (lib/content/dom/locator.ts, TargetTracker;
+// `regions` in lib/flow/flow.ts). On the replica's Billing page with the Customers link left out of the
 // navigation (replica-missing=customers), a script churns the main content (about 100 mutation
 // batches a second) while the guide looks for Customers, whose regions are the navigation bars.
 // What must hold: a target appearing in the navigation is ringed at once; one appearing elsewhere
@@ -29,7 +29,7 @@ async function openBilling(): Promise<Page> {
   await page.goto(`${PC}/dashboard`);
   await expectRingCovers(page, 'customers', { timeout: 15_000 });
   await page.goto(BILLING);
-  // The page's kind depends on its headings (lib/page-probe.ts): the watch stays whole for its
+  // The page's kind depends on its headings (lib/content/page-probe.ts): the watch stays whole for its
   // first 3 s, until the fallback card shows.
   await overlay(page).fallback.waitFor({ state: 'visible', timeout: 5_000 });
   return page;

@@ -1,0 +1,51 @@
+/**
+ * The live page's answers for the page detectors that read the document (lib/flow/pages.ts), over the
+ * deep watch's roots: level-1 and level-2 headings, wherever they sit in open shadow roots.
+ */
+import { LABELS, type LabelId } from '../flow/labels';
+import { dependsOnDocument, detectPage, type PageKind, type PageProbe } from '../flow/pages';
+import { flatText, labelKey, labelKeys, type DeepWatch } from './dom/locator';
+
+export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
+
+/** Probe answering from the headings present now (one deep scan per probe). */
+export function liveProbe(watch: DeepWatch): PageProbe & { headings: string[] } {
+  const headings = watch.queryAll(HEADING_SELECTOR).map((h) => labelKey(flatText(h)));
+  return {
+    headings,
+    hasHeading: (label: LabelId) => {
+      const keys = labelKeys(label);
+      return headings.some((h) => keys.has(h));
+    },
+  };
+}
+
+export function detectLive(url: string, watch: DeepWatch): PageKind | null {
+  if (!dependsOnDocument(url)) return detectPage(url) ?? null;
+  return detectPage(url, liveProbe(watch)) ?? null;
+}
+
+let knownLabels: Set<string> | undefined;
+const labelKeysAll = () => (knownLabels ??= new Set(Object.keys(LABELS).flatMap((id) => [...labelKeys(id as LabelId)])));
+
+/**
+ * Whether an added heading can change what the detectors say: it reads as one of the portal's
+ * labels (a document-reading detector asks for those), or it is a level-1 heading (a customer
+ * page's name). Other headings need no re-probe.
+ */
+export function mayChangePage(h: Element): boolean {
+  if (h.localName === 'h1' || h.getAttribute('aria-level') === '1') return true;
+  return labelKeysAll().has(labelKey(flatText(h)));
+}
+/**
+ * The customer's name as a customer page shows it: the first level-1 heading that is not one of
+ * the portal's own labels. Undefined when there is none.
+ */
+export function customerNameOnPage(watch: DeepWatch): string | undefined {
+  const known = labelKeysAll();
+  for (const h of watch.queryAll('h1, [role="heading"][aria-level="1"]')) {
+    const text = flatText(h, 300).replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 300 && !known.has(labelKey(text))) return text;
+  }
+  return undefined;
+}

@@ -1,0 +1,323 @@
+/**
+ * The escalation flow as data (SPEC.md "The flow"): the preparation items and the eleven steps,
+ * where each step happens, what to click in each UI variant (locale-independent hooks first, then
+ * labels), and what completes it. Code interprets this module; adding a language or a UI variant
+ * is an edit here (and in labels.ts and the replica fixtures), not in logic.
+ * Validated by FlowSchema (lib/flow/schema.ts) in test/unit/flow-data.test.ts and by the background at start-up.
+ */
+import type { Click, Flow, FlowInput, Step } from './schema';
+import type { PageKind } from './pages';
+import { STEP_IDS, type StepId, type VariantId } from './ids';
+import { TESTS } from './test-data';
+
+export * from './ids';
+export type { Click, Flow, Locator, Step, Variant } from './schema';
+
+const PC_PAGES: PageKind[] = [
+  'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-service-management', 'pc-service-requests',
+  'pc-service-health',
+];
+/** Admin-center pages that show the agent arrived (service health is a side trip: it completes no step). */
+const ADMIN_PAGES: PageKind[] = ['admin-home', 'admin-support'];
+const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
+const PC = 'https://partner.microsoft.com';
+/** Navigation bars (the portals' left menus; Fluent UI's Nav renders a <nav role="navigation">). */
+const NAVIGATION = 'nav, [role="navigation"]';
+
+const raw: FlowInput = {
+  preparation: [
+    { id: 'check-service-health', completedByPages: ['pc-service-health', 'admin-service-health'] },
+    { id: 'triage', completedByPages: [] },
+  ],
+  steps: [
+    {
+      id: 'sign-in',
+      label: 'dashboard',
+      why: 'why.signIn',
+      where: 'where.signIn',
+      variants: [],
+      completion: { pages: PC_PAGES, click: false },
+      testUrls: TESTS ? [`${PC}/dashboard`] : [],
+    },
+    {
+      id: 'customers',
+      label: 'customers',
+      why: 'why.customers',
+      where: 'where.customers',
+      variants: [
+        {
+          id: '2019',
+          portal: 'partner-center',
+          clicks: [
+            {
+              label: 'customers',
+              regions: NAVIGATION,
+              locators: [
+                { by: 'href', pattern: '/(?:dashboard/(?:v2|commerce2)|pcv)/customers/list/?(?:[?#]|$)' },
+                { by: 'label', label: 'customers', roles: ['link', 'menuitem', 'tab', 'button'] },
+              ],
+            },
+          ],
+        },
+      ],
+      completion: { pages: ['pc-customers-list', 'pc-gdap-list'], click: true },
+      testUrls: TESTS ? [`${PC}/dashboard`, `${PC}/ko-kr/dashboard/home`] : [],
+    },
+    {
+      id: 'select-customer',
+      label: 'customerList',
+      why: 'why.selectCustomer',
+      where: 'where.selectCustomer',
+      variants: [
+        {
+          id: '2019',
+          pages: ['pc-customers-list'],
+          clicks: [
+            {
+              label: 'customerList',
+              locators: [
+                { by: 'css', selector: 'customersvcadmin_he-data-grid' },
+                { by: 'css', selector: '[role="grid"], table:has(tr[id^="row-"])' },
+              ],
+              clickWithin: '[id^="cell-displayName-"], customersvcadmin_he-button, a[href*="/customers/"]',
+            },
+          ],
+        },
+      ],
+      completion: { pages: ['pc-customer', 'pc-service-management'], click: false },
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/list`] : [],
+    },
+    {
+      id: 'service-management',
+      label: 'serviceManagement',
+      why: 'why.serviceManagement',
+      where: 'where.serviceManagement',
+      variants: [
+        {
+          id: '2019',
+          pages: ['pc-customer', 'pc-service-requests'],
+          clicks: [
+            {
+              label: 'serviceManagement',
+              regions: NAVIGATION,
+              locators: [
+                { by: 'href', pattern: '/customers/[0-9a-f-]{36}/servicemanagementpage/?(?:[?#]|$)' },
+                { by: 'label', label: 'serviceManagement', roles: ['link', 'tab', 'menuitem', 'button'] },
+              ],
+            },
+          ],
+        },
+      ],
+      completion: { pages: ['pc-service-management'], click: true },
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/adminrelationships`] : [],
+    },
+    {
+      id: 'service-requests',
+      label: 'serviceRequests',
+      why: 'why.serviceRequests',
+      where: 'where.serviceRequests',
+      variants: [
+        {
+          id: '2019',
+          pages: ['pc-service-management', 'pc-customer'],
+          clicks: [
+            {
+              label: 'serviceRequests',
+              locators: [
+                { by: 'href', pattern: '/customers/[0-9a-f-]{36}/servicerequests?/?(?:[?#]|$)' },
+                { by: 'label', label: 'serviceRequests', roles: ['link', 'tab', 'menuitem', 'button'] },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'today',
+          portal: 'partner-center',
+          clicks: [
+            {
+              label: 'administerInCsp',
+              regions: NAVIGATION,
+              locators: [{ by: 'label', label: 'administerInCsp', roles: ['link', 'menuitem', 'button'] }],
+            },
+          ],
+        },
+      ],
+      completion: { pages: ['pc-service-requests'], click: true },
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`] : [],
+    },
+    {
+      id: 'new-request',
+      label: 'newRequest',
+      why: 'why.newRequest',
+      where: 'where.newRequest',
+      variants: [
+        {
+          id: '2019',
+          pages: ['pc-service-requests'],
+          clicks: [
+            {
+              label: 'newRequest',
+              locators: [{ by: 'label', label: 'newRequest', roles: ['button', 'menuitem', 'link'] }],
+            },
+          ],
+        },
+      ],
+      completion: { pages: [], click: true },
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
+    },
+    {
+      id: 'office-365',
+      label: 'office365',
+      why: 'why.office365',
+      where: 'where.office365',
+      variants: [
+        {
+          id: '2019',
+          pages: ['pc-service-requests', 'pc-service-management'],
+          clicks: [
+            {
+              label: 'office365',
+              locators: [
+                { by: 'label', label: 'office365', roles: ['menuitem', 'option', 'link', 'button'] },
+                { by: 'css', selector: '#MicrosoftOffice' },
+                { by: 'href', pattern: '/Partner/BeginClientSession\\.aspx\\?' },
+              ],
+            },
+          ],
+        },
+      ],
+      completion: { pages: [], click: false, delegatedLink: true },
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
+    },
+    {
+      id: 'portal-sign-in',
+      label: 'signIn',
+      why: 'why.portalSignIn',
+      where: 'where.portalSignIn',
+      variants: [],
+      completion: { pages: ADMIN_PAGES, click: false },
+      testUrls: TESTS ? ['https://login.microsoftonline.com/common/oauth2/authorize'] : [],
+    },
+    {
+      id: 'support',
+      label: 'support',
+      why: 'why.support',
+      where: 'where.support',
+      variants: [
+        {
+          id: '2019',
+          portal: 'admin-center',
+          clicks: [
+            {
+              label: 'support',
+              regions: NAVIGATION,
+              locators: [
+                { by: 'href', pattern: '#/support/?$' },
+                { by: 'label', label: 'support', roles: ['link', 'menuitem', 'button'] },
+              ],
+            },
+          ],
+        },
+        {
+          id: '2021',
+          portal: 'admin-center',
+          clicks: [
+            {
+              label: 'helpAndSupport',
+              locators: [{ by: 'label', label: 'helpAndSupport', roles: ['button', 'link', 'menuitem'] }],
+            },
+          ],
+        },
+      ],
+      completion: { pages: ['admin-support'], click: true },
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/homepage', 'https://admin.cloud.microsoft/?#/homepage'] : [],
+    },
+    {
+      id: 'new-service-request',
+      label: 'newServiceRequest',
+      why: 'why.newServiceRequest',
+      where: 'where.newServiceRequest',
+      variants: [
+        {
+          id: '2019',
+          pages: ['admin-support'],
+          clicks: [
+            {
+              label: 'newServiceRequest',
+              locators: [{ by: 'label', label: 'newServiceRequest', roles: ['button', 'link', 'menuitem'] }],
+            },
+          ],
+        },
+        {
+          id: '2021',
+          portal: 'admin-center',
+          clicks: [
+            {
+              label: 'contactSupport',
+              locators: [{ by: 'label', label: 'contactSupport', roles: ['button', 'link', 'tab'] }],
+            },
+            {
+              label: 'newMicrosoftServiceRequest',
+              locators: [{ by: 'label', label: 'newMicrosoftServiceRequest', roles: ['button', 'link'] }],
+            },
+          ],
+        },
+      ],
+      completion: { pages: [], click: true },
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/support', 'https://admin.cloud.microsoft/?#/homepage'] : [],
+    },
+    {
+      id: 'support-topic',
+      label: 'supportTopic',
+      why: 'why.supportTopic',
+      where: 'where.supportTopic',
+      variants: [
+        {
+          id: '2019',
+          portal: 'admin-center',
+          clicks: [
+            {
+              label: 'supportTopic',
+              locators: [{ by: 'label', label: 'supportTopic', roles: ['radiogroup', 'listbox'] }],
+              clickWithin: '[role="radio"], [role="option"], input[type="radio"], label',
+            },
+          ],
+        },
+      ],
+      completion: { pages: [], click: true },
+      testUrls: TESTS ? ['https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest'] : [],
+    },
+  ],
+};
+
+/**
+ * The flow. Typed here; validated against FlowSchema by test/unit/flow-data.test.ts and by the
+ * background at start-up (lib/flow/schema.ts), so a malformed edit fails the tests naming the field.
+ */
+export const FLOW: Flow = raw;
+
+export function stepOf(id: StepId): Step {
+  const s = FLOW.steps.find((x) => x.id === id);
+  if (!s) throw new Error(`Unknown step "${id}"`);
+  return s;
+}
+export const stepNumber = (id: StepId): number => STEP_IDS.indexOf(id) + 1;
+export const isStepId = (x: unknown): x is StepId => (STEP_IDS as readonly unknown[]).includes(x);
+
+export interface Candidate {
+  variant: VariantId;
+  click: Click;
+  /** This is the variant's last click: making it completes the step. */
+  last: boolean;
+}
+
+/** The clicks that may be the step's target on this page (of this portal), at click `index`. */
+export function candidatesOn(step: Step, page: PageKind | undefined, portal: string | undefined, index: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of step.variants) {
+    const here = (page !== undefined && v.pages?.includes(page)) || (portal !== undefined && v.portal === portal);
+    const click = v.clicks[index];
+    if (here && click) out.push({ variant: v.id, click, last: index === v.clicks.length - 1 });
+  }
+  return out;
+}

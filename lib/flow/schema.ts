@@ -1,0 +1,108 @@
+/**
+ * The zod schema of the flow data (lib/flow/flow.ts). Only tests and the background load it: content
+ * scripts take the data as typed, already validated at build and test time, so zod stays out of
+ * their bundles.
+ */
+import { z } from 'zod';
+import { LABELS, type LabelId } from './labels';
+import { PAGE_KINDS } from './pages';
+import { PREPARATION_IDS, STEP_IDS, VARIANT_IDS } from './ids';
+
+const LabelIdSchema = z.enum(Object.keys(LABELS) as [LabelId, ...LabelId[]]);
+const PageKindSchema = z.enum(PAGE_KINDS);
+const RoleSchema = z.enum(['link', 'button', 'menuitem', 'tab', 'option', 'radiogroup', 'listbox', 'grid', 'table', 'heading']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Ways to find a click target, tried in order: hooks that don't depend on the language first. */
+export const LocatorSchema = z.discriminatedUnion('by', [
+  /** A CSS selector on a stable hook (id, attribute, custom element name). */
+  z.object({ by: z.literal('css'), selector: z.string().min(1) }).strict(),
+  /** An element whose resolved `href` matches this regular expression (case-insensitive). */
+  z.object({ by: z.literal('href'), pattern: z.string().min(1) }).strict(),
+  /** An element of one of these roles whose accessible name is one of the label's spellings. */
+  z.object({ by: z.literal('label'), label: LabelIdSchema, roles: z.array(RoleSchema).min(1) }).strict(),
+]);
+export type Locator = z.infer<typeof LocatorSchema>;
+
+const ClickSchema = z
+  .object({
+    /** How the page names this click (shown to the agent as the page shows it). */
+    label: LabelIdSchema,
+    locators: z.array(LocatorSchema).min(1),
+    /**
+     * Only a click inside an element matching this selector (within the target) counts, e.g. a
+     * customer's name in the customer grid rather than its search box.
+     */
+    clickWithin: z.string().min(1).optional(),
+    /**
+     * Where the target appears: a selector of the regions holding it (a navigation bar). While the
+     * page churns and the target is missing, only these regions are watched for it, so the page
+     * does not pay for a document-wide watch (lib/content/dom/locator.ts, TargetTracker); the agent's input
+     * and a region's removal widen the watch again. Left out when the target can be anywhere.
+     * test/e2e/conventions.test.ts checks the replicas' targets are inside their regions.
+     */
+    regions: z.string().min(1).optional(),
+  })
+  .strict();
+export type Click = z.infer<typeof ClickSchema>;
+
+const VariantSchema = z
+  .object({
+    id: z.enum(VARIANT_IDS),
+    /** Pages where this variant's target is found. */
+    pages: z.array(PageKindSchema).min(1).optional(),
+    /** Portal-wide: the target may be on any page of this portal (navigation menus). */
+    portal: z.enum(['partner-center', 'admin-center']).optional(),
+    /** One click, or several in turn (2021+: Contact Support, then New Microsoft service request). */
+    clicks: z.array(ClickSchema).min(1),
+  })
+  .strict()
+  .refine((v) => v.pages || v.portal, { message: 'a variant names its pages or its portal' });
+export type Variant = z.infer<typeof VariantSchema>;
+
+const MessageKey = z.string().regex(/^[a-z][\w.]*$/);
+
+const StepSchema = z
+  .object({
+    id: z.enum(STEP_IDS),
+    /** What the page calls the click (the checklist names the step by it). */
+    label: LabelIdSchema,
+    /** Extension UI text keys (assets/locales): the card's "why", the fallback's "where to look". */
+    why: MessageKey,
+    where: MessageKey,
+    variants: z.array(VariantSchema),
+    completion: z
+      .object({
+        /** Arriving at one of these pages completes the step. */
+        pages: z.array(PageKindSchema),
+        /** The last click of a variant completes the step. */
+        click: z.boolean(),
+        /** A delegated admin-center link for the customer opening in the flow completes it. */
+        delegatedLink: z.boolean().optional(),
+      })
+      .strict(),
+    /** Replica pages where this step's target can be seen (the "Test URLs" of the step). */
+    testUrls: z.array(z.url()),
+  })
+  .strict();
+export type Step = z.infer<typeof StepSchema>;
+
+const PreparationSchema = z
+  .object({
+    id: z.enum(PREPARATION_IDS),
+    /** Visiting one of these pages during the flow completes the item. */
+    completedByPages: z.array(PageKindSchema),
+  })
+  .strict();
+
+export const FlowSchema = z
+  .object({
+    preparation: z.array(PreparationSchema).length(PREPARATION_IDS.length),
+    steps: z.array(StepSchema).length(STEP_IDS.length),
+  })
+  .strict()
+  .refine((f) => f.steps.every((s, i) => s.id === STEP_IDS[i]), { message: 'steps are in the order of STEP_IDS' })
+  .refine((f) => f.preparation.every((p, i) => p.id === PREPARATION_IDS[i]), { message: 'preparation items in order' });
+export type Flow = z.infer<typeof FlowSchema>;
+
+export type FlowInput = z.input<typeof FlowSchema>;
