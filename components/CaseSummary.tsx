@@ -4,7 +4,8 @@
  * Nothing is stored: the form lives in the page only.
  */
 import { useRef, useState } from 'preact/hooks';
-import { TRIAGE_CATEGORIES, type FlowState, type TriageCategory } from '../lib/engine/engine';
+import { TRIAGE_CATEGORIES, type TriageCategory } from '../lib/flow/ids';
+import type { FlowState } from '../lib/surfaces/surface-model';
 import { composeCaseSummary, parseCaseForm, type CaseField, type CaseTexts } from '../lib/surfaces/case-summary';
 import { CopyIcon } from './icons';
 import { i18n, tr } from './text';

@@ -2,9 +2,9 @@
  * The checklist (SPEC.md testing contract): one element per item with `data-step-id`,
  * `data-state` (done, current, todo, skipped) and `aria-current="step"` on the current step.
  */
-import type { ItemState } from '../lib/engine/engine';
-import { PREPARATION_IDS, STEP_IDS, stepNumber, type ItemId, type PreparationId } from '../lib/flow/flow';
-import type { SurfaceView } from '../lib/engine/view';
+import type { ItemState } from '../lib/surfaces/surface-model';
+import { PREPARATION_IDS, STEP_IDS, stepNumber, type ItemId, type PreparationId } from '../lib/flow/ids';
+import type { SurfaceView } from '../lib/surfaces/surface-model';
 import { CheckIcon, SkipIcon } from './icons';
 import { i18n, itemTitle, stateText } from './text';
 

@@ -1,4 +1,4 @@
-import type { SurfaceView } from '../lib/engine/view';
+import type { SurfaceView } from '../lib/surfaces/surface-model';
 import { LogoMark } from './icons';
 import { i18n } from './text';
 

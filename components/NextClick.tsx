@@ -1,6 +1,7 @@
 /** The next click: in the agent's language, and as the portal page labels it. */
-import type { FlowState } from '../lib/engine/engine';
-import { stepNumber, stepOf, type StepId } from '../lib/flow/flow';
+import type { FlowState } from '../lib/surfaces/surface-model';
+import { stepNumber, type StepId } from '../lib/flow/ids';
+import { stepOf } from '../lib/flow/flow';
 import { labelFor, type LabelId, type PageLang } from '../lib/flow/labels';
 import { i18n, itemTitle, tr } from './text';
 

@@ -1,7 +1,7 @@
 /** The toolbar popup: compact checklist with progress, open the side panel, new escalation, overlay on/off. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PARTNER_CENTER_DASHBOARD } from '../lib/surfaces/surface-model';
+import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
 import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
 import { Header } from './Header';

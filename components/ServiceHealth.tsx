@@ -3,7 +3,7 @@
  * where its tenant id is known). Opening one completes the preparation item.
  */
 import { browser } from 'wxt/browser';
-import type { FlowState } from '../lib/engine/engine';
+import type { FlowState } from '../lib/surfaces/surface-model';
 import { serviceHealthLinks } from '../lib/surfaces/surface-model';
 import { OpenIcon } from './icons';
 import { i18n } from './text';

@@ -1,8 +1,9 @@
 /** The side panel: the whole checklist, the next click, the customer, warnings, triage, service health, case summary. */
 import { browser } from 'wxt/browser';
-import type { TriageCategory } from '../lib/engine/engine';
-import type { PreparationId } from '../lib/flow/flow';
-import { pageLangForFlow, PARTNER_CENTER_DASHBOARD, tabOfFlow } from '../lib/surfaces/surface-model';
+import type { TriageCategory } from '../lib/flow/ids';
+import type { PreparationId } from '../lib/flow/ids';
+import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
+import { pageLangForFlow, tabOfFlow } from '../lib/surfaces/surface-model';
 import { CaseSummary } from './CaseSummary';
 import { PreparationList, StepList } from './Checklist';
 import { HelpLinks, Roles } from './Guidance';

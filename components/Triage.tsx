@@ -1,5 +1,6 @@
 /** Triage: the five categories that belong to Microsoft, or "none of these" (the partner solves it). */
-import { TRIAGE_CATEGORIES, type FlowState, type TriageCategory } from '../lib/engine/engine';
+import { TRIAGE_CATEGORIES, type TriageCategory } from '../lib/flow/ids';
+import type { FlowState } from '../lib/surfaces/surface-model';
 import { i18n, tr } from './text';
 
 export function Triage({ flow, onPick }: { flow: FlowState | null; onPick: (c: TriageCategory | 'in-house') => void }) {

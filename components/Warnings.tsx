@@ -1,36 +1,11 @@
 /** The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text. */
-import type { Customer, Warning } from '../lib/engine/engine';
-import { customerPageUrl, PARTNER_CENTER_DASHBOARD } from '../lib/surfaces/surface-model';
+import { warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { OpenIcon, WarningIcon } from './icons';
-import { i18n } from './text';
-
-const customerText = (c: Customer | undefined): string =>
-  c?.name ?? c?.tenantId ?? c?.domain ?? i18n.t('ui.warning.selectedUnknown');
+import { i18n, tr } from './text';
 
 function content(w: Warning): { title: string; body: string; action: string; href: string } {
-  switch (w.id) {
-    case 'not-from-dashboard':
-      return {
-        title: i18n.t('ui.warning.notFromDashboard.title'),
-        body: i18n.t('ui.warning.notFromDashboard.body'),
-        action: i18n.t('ui.warning.notFromDashboard.action'),
-        href: PARTNER_CENTER_DASHBOARD,
-      };
-    case 'own-tenant-context':
-      return {
-        title: i18n.t('ui.warning.ownTenant.title'),
-        body: i18n.t('ui.warning.ownTenant.body'),
-        action: w.selected?.tenantId ? i18n.t('ui.warning.ownTenant.action') : i18n.t('ui.warning.notFromDashboard.action'),
-        href: customerPageUrl(w.selected?.tenantId),
-      };
-    case 'customer-mismatch':
-      return {
-        title: i18n.t('ui.warning.mismatch.title'),
-        body: i18n.t('ui.warning.mismatch.body', [customerText(w.selected), w.opened?.value ?? '']),
-        action: i18n.t('ui.warning.mismatch.action'),
-        href: customerPageUrl(w.selected?.tenantId),
-      };
-  }
+  const c = warningContent(w);
+  return { title: tr(c.title), body: tr(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
 }
 
 export function Warnings({ warnings }: { warnings: Warning[] }) {

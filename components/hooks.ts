@@ -5,29 +5,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { EngineStateSchema, type EngineState } from '../lib/engine/engine';
-import { surfaceView, type SurfaceView } from '../lib/engine/view';
-import { surfaceWarnings } from '../lib/surfaces/surface-model';
-import type { Warning } from '../lib/engine/engine';
+import { readState, surfaceOf, type EngineState, type SurfaceView, type Warning } from '../lib/surfaces/surface-model';
 import type { EffectiveSettings } from '../lib/settings/settings';
 import { watchEffectiveSettings } from '../lib/settings/store';
 import type { SurfaceMessage } from '../lib/protocol/messages';
-
-export const ENGINE_KEY = 'session:engine-state' as const;
-
-function parseState(raw: unknown): EngineState | null {
-  if (raw == null) return null;
-  const r = EngineStateSchema.safeParse(raw);
-  return r.success ? r.data : null;
-}
+import { STATE_KEY } from '../lib/protocol/storage';
 
 /** The engine state; `undefined` until first read, `null` when there is none. */
 export function useEngineState(): EngineState | null | undefined {
   const [state, setState] = useState<EngineState | null | undefined>(undefined);
   useEffect(() => {
     let alive = true;
-    const unwatch = storage.watch<unknown>(ENGINE_KEY, (v) => alive && setState(parseState(v)));
-    void storage.getItem<unknown>(ENGINE_KEY).then((v) => alive && setState((prev) => (prev === undefined ? parseState(v) : prev)));
+    const unwatch = storage.watch<unknown>(STATE_KEY, (v) => alive && setState(readState(v)));
+    void storage.getItem<unknown>(STATE_KEY).then((v) => alive && setState((prev) => (prev === undefined ? readState(v) : prev)));
     return () => {
       alive = false;
       unwatch();
@@ -83,21 +73,10 @@ export function useSurface(settings: EffectiveSettings | undefined): Surface {
   const state = useEngineState();
   const activeTabId = useActiveTabId();
   const undismissable = settings ? !settings.warningsDismissible : false;
-  return useMemo(() => {
-    const s = state ?? null;
-    const view = surfaceView(s ?? emptyState(), activeTabId, { undismissable });
-    return {
-      loaded: state !== undefined,
-      state: s,
-      activeTabId,
-      view,
-      warnings: s ? surfaceWarnings(s, activeTabId, view.flow, { undismissable }) : [],
-    };
-  }, [state, activeTabId, undismissable]);
-}
-
-function emptyState(): EngineState {
-  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null };
+  return useMemo(
+    () => ({ loaded: state !== undefined, state: state ?? null, activeTabId, ...surfaceOf(state ?? null, activeTabId, undismissable) }),
+    [state, activeTabId, undismissable],
+  );
 }
 
 /** Sends a surface message to the background; failures are logged, never thrown at the UI. */

@@ -4,8 +4,8 @@
  */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { ItemId } from '../lib/flow/flow';
-import type { ItemState } from '../lib/engine/engine';
+import type { ItemId } from '../lib/flow/ids';
+import type { ItemState } from '../lib/surfaces/surface-model';
 
 type Key = Parameters<typeof i18n.t>[0];
 

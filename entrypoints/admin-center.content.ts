@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { boot } from '../lib/content/boot';
+import { loadGuide } from '../lib/content/guide-loader';
 
 export default defineContentScript({
   matches: [
@@ -17,7 +18,7 @@ export default defineContentScript({
   // At document_start to report a delegated entry before it redirects; the guide waits for the DOM.
   runAt: 'document_start',
   main(ctx) {
-    boot(ctx, 'admin-center');
+    boot(ctx, 'admin-center', loadGuide);
   },
 });
 

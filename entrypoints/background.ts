@@ -5,16 +5,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { Hub, OVERLAY_SUBS, type Sender } from '../lib/background/hub';
-import { getEffectiveSettings } from '../lib/settings/store';
-import type { EngineState } from '../lib/engine/engine';
+import { Hub } from '../lib/background/hub';
+import type { Sender } from '../lib/background/senders';
+import { OVERLAY_SUBS } from '../lib/protocol/content-view';
+import { SETTINGS_KEY, getEffectiveSettings } from '../lib/settings/store';
+import { STATE_KEY } from '../lib/protocol/storage';
+import type { EngineState } from '../lib/engine/state';
 
 /** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
 interface FirefoxSidebar {
   sidebarAction: { open(): Promise<void> };
 }
-
-export const STATE_KEY = 'session:engine-state' as const;
 
 export default defineBackground(() => {
   const stateItem = storage.defineItem<EngineState | null>(STATE_KEY, { fallback: null });
@@ -25,7 +26,7 @@ export default defineBackground(() => {
     save: (state) => stateItem.setValue(state),
     clear: async () => {
       await stateItem.removeValue();
-      await storage.removeItem('local:settings');
+      await storage.removeItem(SETTINGS_KEY);
     },
     settings: getEffectiveSettings,
     pushView: async (tabId, view) => {

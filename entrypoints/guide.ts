@@ -4,11 +4,11 @@
  * in the content scripts' world, where it leaves its start function for the start-up code.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { GUIDE_START } from '../lib/content/boot';
+import { GUIDE_START } from '../lib/content/shared';
 import { startGuide } from '../lib/content/guide';
 
 export default defineUnlistedScript({
-  // Firefox bundles the guide with the start-up code (lib/content/boot.ts, `guide()`).
+  // Firefox bundles the guide with the start-up code (lib/content/guide-loader.ts).
   exclude: ['firefox'],
   main() {
     (globalThis as Record<symbol, unknown>)[GUIDE_START] = startGuide;

@@ -10,33 +10,11 @@
  *   targets found by their labels, a minimized overlay, the overlay turned off while a target is
  *   still followed): the guide (lib/content/guide.ts) is loaded at once.
  */
-import { candidatesOn, stepOf, type StepId } from '../flow/flow';
-import { LABELS, type LabelId, type PageLang } from '../flow/labels';
+import { candidatesOn, picksCustomer, stepOf } from '../flow/flow';
+import { LABELS } from '../flow/labels';
+import type { BootPlan, QuickLocator } from '../protocol/boot-plan';
 import { documentMatters, portalOf, type PageKind } from '../flow/pages';
 import type { TabView } from '../engine/view';
-
-/** The locale-independent locators of lib/flow/schema.ts, as the start-up code tries them. */
-export type QuickLocator = { by: 'css'; selector: string } | { by: 'href'; pattern: string };
-
-export interface QuickRing {
-  step: StepId;
-  clickIndex: number;
-  /** The click is its variant's last: making it completes the step. */
-  last: boolean;
-  /**
-   * Every option's locators in the order the guide's first scan ranks them (lib/content/dom/locator.ts,
-   * TargetTracker), up to the first that needs labels: the best shown match of the first locator
-   * with one is the target the guide would ring too.
-   */
-  locators: QuickLocator[];
-  /** How the page names the click, by page language (lib/flow/labels.ts), for the card. */
-  label: LabelId;
-  spellings: Readonly<Record<PageLang, readonly string[]>>;
-  /** The step's `why` text key (its text is in the view's strings). */
-  why: string;
-}
-
-export type BootPlan = { idle: true } | { guide: true } | { ring: QuickRing };
 
 /** The start-up plan for a tab showing `url` (its page kind as detected from the URL) with this view. */
 export function bootPlan(url: string, page: PageKind | null, view: TabView & { overlayEnabled: boolean }): BootPlan {
@@ -50,7 +28,7 @@ export function bootPlan(url: string, page: PageKind | null, view: TabView & { o
   }
   const candidates = candidatesOn(stepOf(view.step), page ?? undefined, portal, view.clickIndex);
   if (!candidates.length) return { idle: true };
-  if (!view.overlayEnabled || view.minimized || view.step === 'select-customer') return { guide: true };
+  if (!view.overlayEnabled || view.minimized || picksCustomer(view.step)) return { guide: true };
   const first = candidates[0]!;
   if (candidates.some((c) => c.click.clickWithin || c.last !== first.last || c.click.label !== first.click.label)) return { guide: true };
   const locators: QuickLocator[] = [];

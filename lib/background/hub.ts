@@ -4,42 +4,20 @@
  * tab events into engine events, and tells the tabs and the badge what changed. The browser glue
  * (entrypoints/background.ts) gives it ports; tests give it fakes.
  */
-import type { z } from 'zod';
-import {
-  EngineStateSchema, FlowStateSchema, TabStateSchema, flowNumber, initialState, reduce, type EngineEventInput, type EngineState,
-} from '../engine/engine';
+import { EngineStateSchema, initialState, type EngineEventInput, type EngineState } from '../engine/state';
+import { reduce } from '../engine/reduce';
 import { FLOW, stepOf } from '../flow/flow';
 import { FlowSchema } from '../flow/schema';
-import { ContentMessageSchema, SurfaceMessageSchema, parseMessage, type Parsed } from '../protocol/messages';
+import { ContentMessageSchema, SurfaceMessageSchema } from '../protocol/messages';
+import { contentSender, isExtensionPage, safeParseMessage, safeUrl, type Sender } from './senders';
 import { portalOf } from '../flow/pages';
-import { bootPlan, type BootPlan } from './boot-plan';
-import { BEGIN_CLIENT_SESSION } from '../flow/tenant';
+import { bootPlan } from './boot-plan';
+import { salvage } from './salvage';
+import { OVERLAY_KEYS, type ContentView } from '../protocol/content-view';
+import { PARTNER_CENTER_DASHBOARD, wayBackUrl } from '../flow/urls';
+import { BEGIN_CLIENT_SESSION, isGuid } from '../flow/tenant';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from '../settings/settings';
-import { badgeFor, tabView, type TabView } from '../engine/view';
-
-export interface ContentView extends TabView {
-  overlayEnabled: boolean;
-  warningsDismissible: boolean;
-  /**
-   * The overlay's texts for this view in the extension's language, as i18n templates whose
-   * substitutions are the markers OVERLAY_SUBS: resolved here so that the content script never
-   * loads the message catalog (its first `i18n.getMessage` costs the page milliseconds).
-   */
-  strings?: Record<string, string>;
-  /** Only in the answer to the start-up code's page report: what it does next (lib/background/boot-plan.ts). */
-  boot?: BootPlan;
-}
-
-/** Substitution markers in `ContentView.strings` ($1 … $9 → U+E001 … U+E009). */
-export const OVERLAY_SUBS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe001 + i));
-/** The i18n keys the overlay draws from (lib/content/guide.ts), besides the step's `why` and `where`. */
-export const OVERLAY_KEYS = [
-  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickWithin', 'overlay.notFound',
-  'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
-  'ui.warning.notFromDashboard.title', 'ui.warning.notFromDashboard.body', 'ui.warning.notFromDashboard.action',
-  'ui.warning.ownTenant.title', 'ui.warning.ownTenant.body', 'ui.warning.ownTenant.action',
-  'ui.warning.mismatch.title', 'ui.warning.mismatch.body', 'ui.warning.mismatch.action',
-] as const;
+import { badgeFor, tabView } from '../engine/view';
 
 export interface HubPorts {
   /** The persisted state (session storage), or undefined. */
@@ -55,22 +33,6 @@ export interface HubPorts {
   log(message: string): void;
   now(): number;
 }
-
-/** Who sent a runtime message, as the browser tells it (never the payload). */
-export interface Sender {
-  /** The sender's tab, for content scripts. */
-  tabId?: number | undefined;
-  /** The sender document's URL. */
-  url?: string | undefined;
-  /** Top frame (0) or a sub-frame. */
-  frameId?: number | undefined;
-  /** `active`, `prerender`, `cached` (back/forward cache), `pending_deletion`: only an active document reports. */
-  documentLifecycle?: string | undefined;
-  /** The extension's own pages have this origin. */
-  extensionOrigin: string;
-}
-
-export const PARTNER_CENTER_DASHBOARD = 'https://partner.microsoft.com/dashboard';
 
 /** A content script's request answered with its tab's view (filled in by `publish`). */
 interface Answer {
@@ -181,12 +143,9 @@ export class Hub {
   }
 
   private async contentMessage(input: unknown, sender: Sender): Promise<ContentView | { ok: boolean; error?: string }> {
-    const tabId = sender.tabId;
-    const from = typeof sender.url === 'string' ? safeUrl(sender.url) : undefined;
-    if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) return this.drop(`message without a tab (${String(sender.url)})`);
-    if (!from || !portalOf(from) || from.protocol !== 'https:') return this.drop(`message from outside a portal tab (${String(sender.url)})`);
-    if (sender.frameId !== undefined && sender.frameId !== 0) return this.drop('message from a sub-frame');
-    if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return this.drop(`message from a ${sender.documentLifecycle} document`);
+    const checked = contentSender(sender);
+    if ('refused' in checked) return this.drop(checked.refused);
+    const { tabId, from } = checked;
     const parsed = safeParseMessage(ContentMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
     const msg = parsed.message;
@@ -221,9 +180,9 @@ export class Hub {
         return { ok: true };
       }
       case 'open-partner-center': {
-        const tenant = msg.tenantId && /^[0-9a-f-]{36}$/i.test(msg.tenantId) ? msg.tenantId : undefined;
-        // Back to this customer: stay in the flow. A fresh start from the dashboard: a flow of its own.
-        if (tenant) await this.ports.openTab(`https://partner.microsoft.com/dashboard/v2/customers/${tenant}/servicemanagementpage`, tabId);
+        // Back to this customer (its Service management page): stay in the flow. A fresh start from
+        // the dashboard (no valid tenant id): a flow of its own.
+        if (msg.tenantId && isGuid(msg.tenantId)) await this.ports.openTab(wayBackUrl(msg.tenantId), tabId);
         else await this.ports.openTab(PARTNER_CENTER_DASHBOARD);
         return { ok: true };
       }
@@ -240,10 +199,7 @@ export class Hub {
   }
 
   private async surfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
-    const origin = sender.extensionOrigin.replace(/\/+$/, '');
-    const fromUrl = typeof sender.url === 'string' ? safeUrl(sender.url) : undefined;
-    // `URL.origin` is "null" for non-web schemes in some runtimes: compare scheme and host.
-    if (!origin || !fromUrl || `${fromUrl.protocol}//${fromUrl.host}` !== origin) return this.drop(`surface message from ${String(sender.url)}`);
+    if (!isExtensionPage(sender)) return this.drop(`surface message from ${String(sender.url)}`);
     const parsed = safeParseMessage(SurfaceMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
     const msg = parsed.message;
@@ -414,62 +370,5 @@ export class Hub {
   private drop(reason: string): { ok: false; error: string } {
     this.ports.log(reason);
     return { ok: false, error: reason };
-  }
-}
-
-/**
- * Keeps every flow and tab of a damaged stored state that is still valid on its own. New flow ids
- * continue after the highest kept `flow-<n>` (the engine also never reuses one).
- */
-export function salvage(stored: unknown, log: (m: string) => void): EngineState {
-  const state = initialState();
-  if (typeof stored !== 'object' || stored === null) {
-    log('stored state unreadable; starting afresh');
-    return state;
-  }
-  const s = stored as Record<string, unknown>;
-  const flows = typeof s.flows === 'object' && s.flows ? (s.flows as Record<string, unknown>) : {};
-  const tabs = typeof s.tabs === 'object' && s.tabs ? (s.tabs as Record<string, unknown>) : {};
-  let kept = 0;
-  let total = 0;
-  for (const [id, flow] of Object.entries(flows)) {
-    total++;
-    if (!/^flow-\d{1,15}$/.test(id)) continue; // the engine names flows `flow-<n>`; nothing else (`__proto__`) is one
-    const one = FlowStateSchema.safeParse(flow);
-    if (one.success && one.data.id === id) {
-      state.flows[id] = one.data;
-      kept++;
-    }
-  }
-  for (const [id, tab] of Object.entries(tabs)) {
-    if (!/^\d{1,15}$/.test(id)) continue;
-    const one = TabStateSchema.safeParse(tab);
-    if (one.success) state.tabs[id] = one.data;
-  }
-  for (const tab of Object.values(state.tabs)) if (tab.flowId && !Object.hasOwn(state.flows, tab.flowId)) tab.flowId = null;
-  const storedSeq = typeof s.seq === 'number' && Number.isSafeInteger(s.seq) && s.seq >= 0 ? s.seq : 0;
-  state.seq = Math.max(storedSeq, ...Object.keys(state.flows).map(flowNumber));
-  state.lastActiveFlowId = typeof s.lastActiveFlowId === 'string' && Object.hasOwn(state.flows, s.lastActiveFlowId) ? s.lastActiveFlowId : null;
-  log(`stored state was damaged; kept ${kept} of ${total} flows`);
-  const check = EngineStateSchema.safeParse(state);
-  if (check.success) return check.data;
-  log(`salvaged state still invalid (${check.error.issues[0]?.message ?? ''}); starting afresh`);
-  return initialState();
-}
-
-/** parseMessage, which never throws (a payload whose `kind` cannot even be printed is dropped too). */
-function safeParseMessage<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
-  try {
-    return parseMessage(schema, input);
-  } catch (err) {
-    return { ok: false, reason: `dropped unreadable message: ${String(err)}` };
-  }
-}
-
-function safeUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
   }
 }

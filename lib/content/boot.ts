@@ -16,59 +16,30 @@
 import { browser } from 'wxt/browser';
 import type { ScriptContext } from './context';
 import { Overlay } from './overlay/overlay';
-import type { BootPlan, QuickLocator, QuickRing } from '../background/boot-plan';
+import type { BootPlan, QuickRing } from '../protocol/boot-plan';
 import { STEP_IDS } from '../flow/ids';
-import { pageLangOf, normalizeLabel, type PageLang } from '../flow/labels';
-import { HREF_SELECTOR, hrefMatcher, isShown } from './dom/locator';
+import type { ContentPortal } from '../flow/pages';
+import { quickFind } from './dom/quick-find';
+import { shownSpelling } from './dom/names';
 import type { ContentMessage } from '../protocol/messages';
 import { t, useStrings, withLabel } from './overlay-text';
 import { BEGIN_CLIENT_SESSION } from '../flow/tenant';
-import { startGuide as bundledGuide } from './guide';
-
-export type Portal = 'partner-center' | 'admin-center';
-/** The mark on the ringed target (SPEC.md, testing contract). */
-export const TARGET_ATTR = 'data-escalation-guide-target';
-/** Where the guide module puts its start function in the content scripts' world (see entrypoints/guide.ts). */
-export const GUIDE_START = Symbol.for('escalation-guide:start');
-
-/** What the start-up code hands to the guide: its overlay (ring and card in place) and the marked target. */
-export interface Handoff {
-  overlay: Overlay | null;
-  marked: Element | null;
-  /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
-  drawn: string;
-}
-export type GuideStart = (ctx: ScriptContext, portal: Portal, handoff: Handoff) => void;
-
-/**
- * Messages to the background from this content script: never throws, and answers undefined when
- * the extension's context is gone (updated or reloaded) or the background did not answer.
- */
-export function sender(ctx: ScriptContext): (msg: ContentMessage) => Promise<unknown> {
-  return (msg) => {
-    if (ctx.isInvalid) return Promise.resolve(undefined);
-    try {
-      return browser.runtime.sendMessage(msg).catch(() => undefined);
-    } catch {
-      return Promise.resolve(undefined);
-    }
-  };
-}
+import { TARGET_ATTR, hrefIn, pageLang, sender, type GuideLoader } from './shared';
 
 /** Starts the guide's start-up code in this tab (from the content scripts' `main`). */
-export function boot(ctx: ScriptContext, portal: Portal): void {
+export function boot(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): void {
   // Start-up is measured from here to `eg:idle` (README, Performance; test/bench/startup.mjs).
   performance.mark?.('eg:start');
-  if (document.readyState !== 'loading') return run(ctx, portal);
+  if (document.readyState !== 'loading') return run(ctx, portal, guide);
   // At document_start (the admin center): the delegated entry redirects before the document is
   // parsed, so it is reported at once.
   if (BEGIN_CLIENT_SESSION.test(location.pathname)) {
     void browser.runtime.sendMessage({ kind: 'page', url: location.href } satisfies ContentMessage).catch(() => undefined);
   }
-  document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal), { once: true, signal: ctx.signal });
+  document.addEventListener('DOMContentLoaded', () => ctx.isValid && run(ctx, portal, guide), { once: true, signal: ctx.signal });
 }
 
-function run(ctx: ScriptContext, portal: Portal): void {
+function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): void {
   const url = location.href;
   // This code's listeners: removed when the guide takes over or the context ends (see onInvalidated).
   const ac = new AbortController();
@@ -162,7 +133,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
     // At the page's next frame, before it is drawn, as the guide's first scan (lib/content/guide.ts).
     requestAnimationFrame(() => {
       if (loading || ctx.isInvalid) return;
-      const el = find(plan.ring);
+      const el = quickFind(plan.ring.locators);
       if (!el) return loadGuide();
       ring = plan.ring;
       target = el;
@@ -181,7 +152,7 @@ function run(ctx: ScriptContext, portal: Portal): void {
     o.mount();
     o.setTarget(el, true);
     const lang = pageLang();
-    const shown = shownSpelling(el, r, lang);
+    const shown = shownSpelling(el, r.spellings) ?? r.spellings[lang][0] ?? r.spellings.en[0] ?? '';
     o.setCard({
       step: t('overlay.step', [stepNumber, STEP_IDS.length]),
       click: withLabel('overlay.click', shown, lang),
@@ -190,20 +161,6 @@ function run(ctx: ScriptContext, portal: Portal): void {
     });
     o.whenPlaced(markIdle);
   }
-}
-
-/**
- * The guide's start function. Firefox: bundled with this code, since its add-on review does not
- * take a module import from a computed URL (addons-linter UNSAFE_VAR_ASSIGNMENT), and the constant
- * below removes the other branch from each build.
- */
-function guide(): Promise<GuideStart> {
-  if (import.meta.env.FIREFOX) return Promise.resolve(bundledGuide);
-  return import(/* @vite-ignore */ browser.runtime.getURL('/guide.js')).then(() => {
-    const start = (globalThis as Record<symbol, unknown>)[GUIDE_START] as GuideStart | undefined;
-    if (typeof start !== 'function') throw new Error('guide.js did not register its start function');
-    return start;
-  });
 }
 
 /** The background's plan in its answer to the page report; null for anything else. */
@@ -224,87 +181,4 @@ function keyOf(v: unknown): string {
   if (!v || typeof v !== 'object') return '';
   const o = v as Record<string, unknown>;
   return JSON.stringify([o.step, o.clickIndex, o.complete, o.minimized, o.overlayEnabled, Array.isArray(o.warnings) ? o.warnings.length : 0]);
-}
-
-/**
- * The target as the guide's first scan finds it: the locators in rank order; for each, every open
- * shadow root's matches in the order the guide's deep watch queries them (the document, then
- * shadow roots depth-first in tree order); the first shown match of the first locator that has one.
- * The first locator's search walks the shadow roots only as far as its first shown match (a real
- * page's target is usually found long before the walk would end); the later locators, tried only
- * when the walk found nothing and so went through every root, reuse its list.
- */
-function find(r: QuickRing): Element | null {
-  const [first, ...rest] = r.locators.map(inRootOf);
-  if (!first) return null;
-  const roots: ShadowRoot[] = [];
-  const hit = search(document, first, roots);
-  if (hit) return hit;
-  for (const inRoot of rest) {
-    for (const root of [document, ...roots]) {
-      const found = inRoot(root);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
-/** A locator's first shown match in one root (its light tree). */
-function inRootOf(l: QuickLocator): (root: Document | ShadowRoot) => Element | null {
-  const selector = l.by === 'css' ? l.selector : HREF_SELECTOR;
-  const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
-  return (root) => {
-    for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
-    return null;
-  };
-}
-
-/**
- * `inRoot`'s first hit in `node`, else in the shadow roots under it, depth-first in tree order;
- * every root passed on the way is added to `roots`. `querySelectorAll('*')`, not a TreeWalker: the
- * same hosts in the same order, without two more interfaces (TreeWalker, NodeFilter) to set up in
- * the content scripts' world. (Leaving out the elements that cannot be hosts by a selector was
- * slower: matching a long `:not()` list costs more than the wrappers it saves.)
- */
-function search(node: Document | ShadowRoot, inRoot: (root: Document | ShadowRoot) => Element | null, roots: ShadowRoot[]): Element | null {
-  const hit = inRoot(node);
-  if (hit) return hit;
-  // The document's hosts are in its body: the head's elements (scripts, styles, links, metas)
-  // are not wrapped for this world.
-  for (const el of (node === document && document.body || node).querySelectorAll('*')) {
-    const sr = el.shadowRoot;
-    if (!sr) continue;
-    roots.push(sr);
-    const found = search(sr, inRoot, roots);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The link a click went through, up to the target: where it leads (http(s) only). */
-export function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
-  for (const n of path) {
-    if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
-      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
-    }
-    if (n === target) break;
-  }
-  return undefined;
-}
-
-/** The page's language among those whose labels the guide knows (English where unknown). */
-export function pageLang(): PageLang {
-  return pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
-}
-
-/** The label as the page spells it: the target's own name when it is one of the label's spellings. */
-function shownSpelling(el: Element, r: QuickRing, lang: PageLang): string {
-  const own = (el.getAttribute('aria-label') || el.textContent || '').trim();
-  const lists = Object.values(r.spellings);
-  // Usually spelled exactly so: found without Unicode normalization (whose first use in a page
-  // costs the content scripts' world the set-up of its data).
-  for (const list of lists) if (list.includes(own)) return own;
-  const name = normalizeLabel(own);
-  for (const list of lists) for (const s of list) if (normalizeLabel(s) === name) return s;
-  return r.spellings[lang][0] ?? r.spellings.en[0] ?? '';
 }

@@ -1,80 +1,44 @@
 /**
  * The guide: a thin adapter between the live page and lib/ (the flow data, the page detectors, the
  * deep locator) and the background's engine, loaded by the content scripts' start-up code
- * (lib/content/boot.ts) where a page needs it (entrypoints/guide.ts). It detects the page, asks the
- * background for the tab's view, rings the current step's target, and reports pages and clicks.
- * Everything it starts ends on navigation (per page) or on invalidation (all).
+ * (lib/content/boot.ts) where a page needs it (lib/content/guide-loader.ts). It detects the page,
+ * asks the background for the tab's view, rings the current step's target, and reports pages and
+ * clicks. Everything it starts ends on navigation (per page) or on invalidation (all).
  *
- * Only types come from lib/engine, lib/view and lib/messages: zod stays out of this bundle.
+ * Its parts: the page (URL, kind, customer name, navigation), the view (report, ask, apply), the
+ * target (the step's clicks here, the tracker, the fallback's timer), the agent's clicks, and the
+ * drawing (lib/content/guide-draw.ts).
+ *
+ * Only types come from lib/engine and lib/protocol: zod stays out of this bundle.
  */
 import { browser } from 'wxt/browser';
 import type { ScriptContext } from './context';
-import { STEP_IDS, candidatesOn, stepOf, type Candidate, type StepId } from '../flow/flow';
-import { labelFor, type LabelId } from '../flow/labels';
-import { documentMatters, type PageKind } from '../flow/pages';
-import { GUID, customerTenantFromUrl } from '../flow/tenant';
-import { DeepWatch, TargetTracker, flatText, matchWithin, shownSpelling, type Found } from './dom/locator';
-import { HEADING_SELECTOR, customerNameOnPage, detectLive, mayChangePage } from './page-probe';
-import { Overlay, type LabelledText, type OverlayEvents } from './overlay/overlay';
-import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
+import type { StepId } from '../flow/ids';
+import { candidatesOn, stepOf, type Candidate } from '../flow/flow';
+import { documentMatters, type ContentPortal, type PageKind } from '../flow/pages';
+import { customerTenantFromUrl } from '../flow/tenant';
+import { wayBackOf, type WarningId } from '../flow/warnings';
+import { DeepWatch, type FrameChanges } from './dom/deep-watch';
+import { TargetTracker, type Found } from './dom/target-tracker';
+import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-probe';
+import type { OverlayEvents } from './overlay/overlay';
+import type { DockEvents } from './overlay/dock';
 import type { ContentMessage } from '../protocol/messages';
-import { t, useStrings, withLabel } from './overlay-text';
-import type { Customer, Warning } from '../engine/engine';
-import type { ContentView } from '../background/hub'; // a type only: no background code in the content script
-import { TARGET_ATTR, hrefIn, pageLang, sender, type GuideStart, type Handoff, type Portal } from './boot';
+import { useStrings } from './overlay-text';
+import type { ContentView } from '../protocol/content-view';
+import { clickReport } from './click-report';
+import { GuideDrawing } from './guide-draw';
+import { Timers } from './timers';
+import { asView } from './view-check';
+import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
+import { sender, type GuideStart, type Handoff } from './shared';
 
-/** What the background answers to `get-view` and pushes as `{ kind: 'view', view }`. */
-export type { ContentView };
-
-export { TARGET_ATTR };
 /** The fallback card shows when the target is not found within this long of the step's page. */
 export const FALLBACK_MS = 3000;
 /** After a click on the target, the ring waits this long for the next step before coming back. */
 const CLICK_GRACE_MS = 2000;
 
-/** A small hand check of a pushed view (no zod here): a wrong shape is ignored. */
-export function asView(v: unknown): ContentView | null {
-  if (!v || typeof v !== 'object') return null;
-  const o = v as Record<string, unknown>;
-  if (o.step !== null && !(STEP_IDS as readonly unknown[]).includes(o.step)) return null;
-  if (typeof o.clickIndex !== 'number' || typeof o.stepNumber !== 'number') return null;
-  if (!Array.isArray(o.warnings)) o.warnings = [];
-  if (o.strings !== undefined && (typeof o.strings !== 'object' || o.strings === null)) delete o.strings;
-  return o as unknown as ContentView;
-}
-
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
-const GUID_ONLY = new RegExp(`^${GUID.source}$`, 'i');
-
-/** The customer a click in the customer list picked: tenant id from row/cell ids, name, domain. */
-export function customerFromPath(path: readonly EventTarget[], target: Element): Customer | undefined {
-  let tenantId: string | undefined;
-  let nameEl: Element | undefined;
-  let row: Element | undefined;
-  for (const n of path) {
-    if (n === target) break;
-    if (!(n instanceof Element)) continue;
-    const id = n.id;
-    let m: RegExpExecArray | null;
-    if (!nameEl && /^cell-displayName-/i.test(id)) nameEl = n;
-    if (!tenantId && (m = /^row-(.+)$/.exec(id)) && GUID_ONLY.test(m[1]!)) {
-      tenantId = m[1]!;
-      row = n;
-    }
-    if (!tenantId && (m = /^cell-[A-Za-z]+-(.+)$/.exec(id)) && GUID_ONLY.test(m[1]!)) tenantId = m[1]!;
-    if (!tenantId && n instanceof HTMLAnchorElement) tenantId = customerTenantFromUrl(n.href);
-  }
-  if (!tenantId) return undefined;
-  const root = (row ?? nameEl ?? target).getRootNode() as Document | ShadowRoot;
-  nameEl ??= root.getElementById?.(`cell-displayName-${tenantId}`) ?? undefined;
-  const name = nameEl ? flatText(nameEl, 300).replace(/\s+/g, ' ').trim() : '';
-  const domain = (root.getElementById?.(`cell-domainName-${tenantId}`)?.textContent ?? '').trim();
-  const out: Customer = { tenantId: tenantId.toLowerCase() };
-  if (name && name.length <= 300) out.name = name;
-  if (DOMAIN.test(domain) && domain.length <= 253) out.domain = domain.toLowerCase();
-  return out;
-}
-
+/** The clicks to look for on this page now: the view's step, at its click index. */
 interface Spec {
   step: StepId;
   clickIndex: number;
@@ -85,161 +49,195 @@ interface Spec {
  * Starts the guide in this tab, once the document is parsed, taking over from the start-up code
  * (lib/content/boot.ts): its overlay (ring and card, if it drew them) and the target it marked.
  */
-export const startGuide: GuideStart = (ctx, portal, handoff) => run(ctx, portal, handoff);
+export const startGuide: GuideStart = (ctx, portal, handoff) => new Guide(ctx, portal, handoff).start();
 
-function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
-  const watch = new DeepWatch(document);
-  const timers = new Set<number>();
-  const later = (fn: () => void, ms: number): number => {
-    const id = window.setTimeout(() => {
-      timers.delete(id);
-      if (!ctx.isInvalid) fn();
-    }, ms);
-    timers.add(id);
-    return id;
-  };
-  const cancel = (id: number) => {
-    clearTimeout(id);
-    timers.delete(id);
-  };
+class Guide {
+  private readonly watch = new DeepWatch(document);
+  private readonly timers: Timers;
+  private readonly tracker: TargetTracker<Candidate>;
+  private readonly drawing: GuideDrawing;
+  private readonly send: (msg: ContentMessage) => Promise<unknown>;
 
-  let url = location.href;
-  // The page was there to detect once parsed: count the fallback's 3 s from then, not from when a
-  // busy browser got round to starting this script.
-  const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  let navAt = Math.min(performance.now(), nav0?.domContentLoadedEventEnd || Infinity);
-  let page: PageKind | null = detectLive(url, watch);
-  let customerName: string | undefined = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
-  let view: ContentView | null = null;
-  let spec: Spec | null = null;
-  let specKey = '';
-  /** When this tab last saw the step change (0: not since it loaded): the fallback counts from it. */
-  let stepAt = 0;
-  let fallbackDue = false;
-  let fallbackTimer = 0;
-  let pulseNext = false;
-  let marked: Element | null = handoff.marked;
-  let localMinimized: boolean | null = null;
-  const localDismissed = new Set<string>();
-  let suppressed: { key: string; until: number } | null = null;
-  let overlay: Overlay | null = handoff.overlay;
-
-  const tracker = new TargetTracker<Candidate>(watch, (found, reason) => onTarget(found, reason));
+  // The page.
+  private url = location.href;
+  /** When the page was detected: the fallback's 3 s count from then (see `constructor`). */
+  private navAt: number;
+  private page: PageKind | null;
+  private customerName: string | undefined;
   /** Headings can change what this page is (or whose name it shows): set per URL. */
-  let readsHeadings = documentMatters(url);
-  // Added nodes are walked only while they can matter: the target is being looked for, or headings
-  // can change the page. Otherwise a mutation batch costs the checks below and nothing else.
-  watch.wantsAdded = () => tracker.wantsAdded() || readsHeadings;
-  // Where headings can change what the page is, they render with the page: the watch stays on
-  // the whole document for the page's first FALLBACK_MS (then the page had its time to render).
-  tracker.canNarrow = () => !readsHeadings || performance.now() - navAt >= FALLBACK_MS;
-  let locationCheck = 0;
-  watch.onBatch = (removed) => {
-    if (location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
-    if (removed) tracker.checkConnected();
-    if (overlay && (marked || fallbackDue) && !overlay.host.isConnected) overlay.mount();
-  };
+  private readsHeadings: boolean;
+  private locationCheck = 0;
+
+  // The view.
+  private view: ContentView | null = null;
+  private viewRequest = 0;
+  /** The first scan and draw happened (they wait for a view with something to show). */
+  private started = false;
+  private startPending = false;
+  private idleMarked = false;
+
+  // The target.
+  private spec: Spec | null = null;
+  private specKey = '';
+  /** When this tab last saw the step change (0: not since it loaded): the fallback counts from it. */
+  private stepAt = 0;
+  private fallbackDue = false;
+  private fallbackTimer = 0;
+  private pulseNext = false;
+  /** After a click on the target: no ring for the same spec for a moment (the next step is coming). */
+  private suppressed: { key: string; until: number } | null = null;
+
+  // The agent's choices, shown before the background confirms them.
+  private localMinimized: boolean | null = null;
+  private readonly localDismissed = new Set<string>();
+
+  constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
+    this.timers = new Timers(ctx);
+    this.send = sender(ctx);
+    // The page was there to detect once parsed: count the fallback's 3 s from then, not from when
+    // a busy browser got round to starting this script.
+    const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    this.navAt = Math.min(performance.now(), nav0?.domContentLoadedEventEnd || Infinity);
+    this.page = detectLive(this.url, this.watch);
+    this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
+    this.readsHeadings = documentMatters(this.url);
+    this.tracker = new TargetTracker<Candidate>(this.watch, (found, reason) => this.onTarget(found, reason));
+    this.drawing = new GuideDrawing(this.overlayEvents(), handoff);
+    // Added nodes are walked only while they can matter: the target is being looked for, or
+    // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
+    this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
+    // Where headings can change what the page is, they render with the page: the watch stays on
+    // the whole document for the page's first FALLBACK_MS (then the page had its time to render).
+    this.tracker.canNarrow = () => !this.readsHeadings || performance.now() - this.navAt >= FALLBACK_MS;
+    this.watch.onBatch = (removed) => {
+      if (location.href !== this.url) this.checkLocationSoon();
+      if (removed) this.tracker.checkConnected();
+      const host = this.drawing.host;
+      if (host && (this.drawing.hasMark || this.fallbackDue) && !host.isConnected) this.drawing.mount();
+    };
+  }
+
   /**
    * Start-up: only the page's detection and the `page` message run when the guide starts. The
    * first deep scan, the overlay and its strings wait for the view (and only if it has a step to
    * ring here), then for the page's next paint.
    */
-  let started = false;
-  let startPending = false;
-  let idleMarked = false;
-  const markIdle = () => {
-    if (idleMarked) return;
-    idleMarked = true;
-    performance.mark?.('eg:idle');
-  };
-
-  const send = sender(ctx);
-
-  /** Reports the page; the background answers with the tab's view. */
-  const report = () =>
-    send({ kind: 'page', url, page, ...(customerName ? { customerName } : {}) }).then((v) => {
-      const next = asView(v);
-      if (next) applyView(next);
-      else void requestView();
+  start(): void {
+    const unsubscribe = this.watch.onFrame((c) => this.onFrame(c));
+    const onMessage = (msg: unknown) => {
+      if (!msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
+      const v = asView((msg as { view?: unknown }).view);
+      if (v) this.applyView(v);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.listen();
+    this.ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener?.(onMessage);
+      unsubscribe();
+      this.tracker.stop();
+      this.watch.stop();
+      this.timers.clear();
+      this.drawing.destroy();
     });
-
-  let viewRequest = 0;
-  async function requestView(attempt = 0): Promise<void> {
-    const n = ++viewRequest;
-    const v = asView(await send({ kind: 'get-view' }));
-    if (n !== viewRequest || ctx.isInvalid) return;
-    if (v) applyView(v);
-    else if (attempt < 4) later(() => void requestView(attempt + 1), 250 * 2 ** attempt);
+    void this.report();
   }
 
-  function applyView(v: ContentView): void {
+  private markIdle(): void {
+    if (this.idleMarked) return;
+    this.idleMarked = true;
+    performance.mark?.('eg:idle');
+  }
+
+  // ---- The view ---------------------------------------------------------------------------
+
+  /** Reports the page; the background answers with the tab's view. */
+  private report(): Promise<void> {
+    const { url, page, customerName } = this;
+    return this.send({ kind: 'page', url, page, ...(customerName ? { customerName } : {}) }).then((v) => {
+      const next = asView(v);
+      if (next) this.applyView(next);
+      else void this.requestView();
+    });
+  }
+
+  private async requestView(attempt = 0): Promise<void> {
+    const n = ++this.viewRequest;
+    const v = asView(await this.send({ kind: 'get-view' }));
+    if (n !== this.viewRequest || this.ctx.isInvalid) return;
+    if (v) this.applyView(v);
+    else if (attempt < 4) this.timers.later(() => void this.requestView(attempt + 1), 250 * 2 ** attempt);
+  }
+
+  private applyView(v: ContentView): void {
     // The background saw the tab's URL change (a client-side navigation no event told us about).
-    if (location.href !== url) onLocation();
+    if (location.href !== this.url) this.onLocation();
     // The first view: the start-up code may have drawn it already (no second pulse for it).
-    const prevKey = view ? `${view.step}|${view.clickIndex}` : handoff.drawn;
-    view = v;
+    const prevKey = this.view ? `${this.view.step}|${this.view.clickIndex}` : this.handoff.drawn;
+    this.view = v;
     useStrings(v.strings);
     if (`${v.step}|${v.clickIndex}` !== prevKey) {
-      suppressed = null;
-      pulseNext = true;
-      if (prevKey) stepAt = performance.now();
+      this.suppressed = null;
+      this.pulseNext = true;
+      if (prevKey) this.stepAt = performance.now();
     }
-    if (localMinimized === v.minimized) localMinimized = null;
-    localDismissed.clear();
-    if (started) {
-      resync(false);
-      draw();
+    if (this.localMinimized === v.minimized) this.localMinimized = null;
+    this.localDismissed.clear();
+    if (this.started) {
+      this.resync(false);
+      this.draw();
       return;
     }
-    if (!wantedSpec() && !(v.overlayEnabled !== false && v.warnings.length)) {
+    if (!this.wantedSpec() && !(v.overlayEnabled !== false && v.warnings.length)) {
       // Nothing to ring or warn about on this page: start-up ends here (the watch stays idle).
-      markIdle();
+      this.markIdle();
       return;
     }
-    if (startPending) return;
-    startPending = true;
+    if (this.startPending) return;
+    this.startPending = true;
     // At the page's next frame, before it is drawn: the page's layout is clean there unless the
     // page changed it since its last frame (or has had none yet: then reading a box lays out what
     // that frame would have), and the ring shows in that frame.
     requestAnimationFrame(() => {
-      if (ctx.isInvalid) return;
-      started = true;
-      resync(false);
-      draw();
-      if (overlay?.ringedElement) overlay.whenPlaced(markIdle);
-      else markIdle();
+      if (this.ctx.isInvalid) return;
+      this.started = true;
+      this.resync(false);
+      this.draw();
+      this.drawing.whenPlaced(() => this.markIdle());
     });
   }
 
+  // ---- The target --------------------------------------------------------------------------
+
   /** The clicks to look for now, from the view's step and the page. */
-  function wantedSpec(): Spec | null {
-    if (!view?.step || view.complete || page === 'delegated-entry') return null;
-    const candidates = candidatesOn(stepOf(view.step), page ?? undefined, portal, view.clickIndex);
+  private wantedSpec(): Spec | null {
+    const view = this.view;
+    if (!view?.step || view.complete || this.page === 'delegated-entry') return null;
+    const candidates = candidatesOn(stepOf(view.step), this.page ?? undefined, this.portal, view.clickIndex);
     return candidates.length ? { step: view.step, clickIndex: view.clickIndex, candidates } : null;
   }
 
   /** Points the tracker at the current step's target (a full scan) when the step or page changed. */
-  function resync(force: boolean): void {
-    const next = wantedSpec();
-    const key = next ? `${next.step}|${next.clickIndex}|${next.candidates.map((c) => c.variant).join(',')}|${page}` : '';
-    if (!force && key === specKey) return;
-    specKey = key;
-    spec = next;
-    fallbackDue = false;
-    cancel(fallbackTimer);
-    tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
-    syncWatch();
+  private resync(force: boolean): void {
+    const next = this.wantedSpec();
+    const key = next ? `${next.step}|${next.clickIndex}|${next.candidates.map((c) => c.variant).join(',')}|${this.page}` : '';
+    if (!force && key === this.specKey) return;
+    this.specKey = key;
+    this.spec = next;
+    this.fallbackDue = false;
+    this.timers.cancel(this.fallbackTimer);
+    this.tracker.set(next ? { options: next.candidates.map((c) => ({ click: c.click, data: c })) } : null);
+    this.syncWatch();
     // The fallback counts from the page's detection, or from the step's change if that came later
     // (a slow background answer does not delay it).
-    if (next && !tracker.target) armFallback(Math.max(navAt, stepAt));
+    if (next && !this.tracker.target) this.armFallback(Math.max(this.navAt, this.stepAt));
   }
 
-  function armFallback(from: number): void {
-    cancel(fallbackTimer);
-    fallbackTimer = later(() => {
-      if (spec && !tracker.target) {
-        fallbackDue = true;
-        draw();
+  private armFallback(from: number): void {
+    this.timers.cancel(this.fallbackTimer);
+    this.fallbackTimer = this.timers.later(() => {
+      if (this.spec && !this.tracker.target) {
+        this.fallbackDue = true;
+        this.draw();
       }
     }, Math.max(0, from + FALLBACK_MS - performance.now()));
   }
@@ -248,269 +246,149 @@ function run(ctx: ScriptContext, portal: Portal, handoff: Handoff): void {
    * While the target is found and connected (and headings cannot change the page), mutations are
    * not observed at all: the tracker's ResizeObserver says when the target leaves the document.
    */
-  function syncWatch(): void {
-    tracker.observeCurrent();
-    if (tracker.target?.el.isConnected && !readsHeadings) watch.suspend();
-    else watch.resume();
+  private syncWatch(): void {
+    this.tracker.observeCurrent();
+    if (this.tracker.target?.el.isConnected && !this.readsHeadings) this.watch.suspend();
+    else this.watch.resume();
   }
 
-  function onTarget(found: Found<Candidate> | null, reason: 'found' | 'replaced' | 'lost'): void {
-    syncWatch();
+  private onTarget(found: Found<Candidate> | null, reason: 'found' | 'replaced' | 'lost'): void {
+    this.syncWatch();
     // Unobserved mutations may have hidden a client-side navigation (no event for pushState in
     // browsers without the Navigation API): check the URL when the target changes.
-    if (reason !== 'found' && location.href !== url && !locationCheck) locationCheck = later(() => ((locationCheck = 0), onLocation()), 0);
+    if (reason !== 'found' && location.href !== this.url) this.checkLocationSoon();
     if (found) {
-      fallbackDue = false;
-      cancel(fallbackTimer);
+      this.fallbackDue = false;
+      this.timers.cancel(this.fallbackTimer);
       // A target not in view (a scrolled container, a long page) is brought into view, once.
-      if (reason === 'found' && spec) scrollIntoViewIfPartlyHidden(found.el);
-    } else if (spec && specKey) {
-      armFallback(performance.now());
+      if (reason === 'found' && this.spec) scrollIntoViewIfPartlyHidden(found.el);
+    } else if (this.spec && this.specKey) {
+      this.armFallback(performance.now());
     }
-    draw();
+    this.draw();
   }
 
-  const isMinimized = () => localMinimized ?? view?.minimized ?? false;
+  // ---- Drawing -----------------------------------------------------------------------------
+
+  private isMinimized(): boolean {
+    return this.localMinimized ?? this.view?.minimized ?? false;
+  }
 
   /** What the overlay's buttons do: the card's and the dock's. */
-  const events: OverlayEvents & DockEvents = {
-    minimize: (minimized) => {
-      localMinimized = minimized;
-      void send({ kind: 'minimize', minimized });
-      draw();
-    },
-    warningAction: (id) => {
-      const w = view?.warnings.find((x) => x.id === id);
-      const tenantId = w?.selected?.tenantId ?? view?.customer?.tenantId;
-      void send({ kind: 'open-partner-center', ...(tenantId && id !== 'not-from-dashboard' ? { tenantId } : {}) });
-    },
-    dismissWarning: (id) => {
-      localDismissed.add(id);
-      void send({ kind: 'dismiss-warning', warning: id as Warning['id'] });
-      draw();
-    },
-  };
-  // The start-up code's overlay, taken over: its buttons are the guide's from now on.
-  overlay?.setEvents(events);
-  /** The dock's parts, made at the first draw (a taken-over overlay's dock is still empty). */
-  let dock: Dock | null = null;
-
-  function ensureOverlay(): { overlay: Overlay; dock: Dock } {
-    overlay ??= new Overlay(events, t('@@ui_locale').replace('_', '-'));
-    dock ??= new Dock(overlay, events);
-    overlay.mount();
-    return { overlay, dock };
-  }
-
-  function setMark(el: Element | null, step: StepId | null): void {
-    if (marked && marked !== el) marked.removeAttribute(TARGET_ATTR);
-    marked = el;
-    if (el && step) el.setAttribute(TARGET_ATTR, step);
-  }
-
-  function warningModels(): WarningModel[] {
-    const list = (view?.warnings ?? []).filter((w) => !localDismissed.has(w.id));
-    if (!list.length) return [];
-    const dismiss = view?.warningsDismissible === false ? null : t('overlay.dismiss');
-    const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
-    return list.map((w) => {
-      switch (w.id) {
-        case 'not-from-dashboard':
-          return { id: w.id, title: t('ui.warning.notFromDashboard.title'), body: t('ui.warning.notFromDashboard.body'), action: t('ui.warning.notFromDashboard.action'), dismiss };
-        case 'own-tenant-context':
-          return {
-            id: w.id, title: t('ui.warning.ownTenant.title'), body: t('ui.warning.ownTenant.body'),
-            action: w.selected?.tenantId ? t('ui.warning.ownTenant.action') : t('ui.warning.notFromDashboard.action'), dismiss,
-          };
-        default:
-          return {
-            id: w.id, title: t('ui.warning.mismatch.title'), body: t('ui.warning.mismatch.body', [who(w.selected), w.opened?.value ?? '']),
-            action: t('ui.warning.mismatch.action'), dismiss,
-          };
-      }
-    });
+  private overlayEvents(): OverlayEvents & DockEvents {
+    return {
+      minimize: (minimized) => {
+        this.localMinimized = minimized;
+        void this.send({ kind: 'minimize', minimized });
+        this.draw();
+      },
+      warningAction: (id) => {
+        const w = this.view?.warnings.find((x) => x.id === id);
+        const tenantId = w?.selected?.tenantId ?? this.view?.customer?.tenantId;
+        const back = wayBackOf(id as WarningId, tenantId);
+        void this.send({ kind: 'open-partner-center', ...(tenantId && back.kind === 'customer' ? { tenantId } : {}) });
+      },
+      dismissWarning: (id) => {
+        this.localDismissed.add(id);
+        void this.send({ kind: 'dismiss-warning', warning: id as WarningId });
+        this.draw();
+      },
+    };
   }
 
   /** Renders the overlay from the state: ring + card (or pill), fallback, warnings. */
-  function draw(): void {
-    if (ctx.isInvalid) return;
+  private draw(): void {
+    if (this.ctx.isInvalid) return;
+    const view = this.view;
     const enabled = view?.overlayEnabled !== false;
-    const found = tracker.target;
-    const now = performance.now();
-    if (suppressed && (suppressed.key !== specKey || now > suppressed.until)) suppressed = null;
-    const ring = enabled && spec && found && !suppressed ? found : null;
-    setMark(ring?.el ?? null, spec?.step ?? null);
-    const warnings = enabled && view?.warnings.length ? warningModels() : [];
-    const showFallback = enabled && !!spec && !found && fallbackDue && !suppressed;
-    if (!ring && !showFallback && !warnings.length) {
-      if (overlay) {
-        overlay.setTarget(null, false);
-        overlay.setCard(null);
-      }
-      if (dock) {
-        dock.setFallback(null);
-        dock.setPill(null);
-        dock.setWarnings([]);
-      }
-      pulseNext = pulseNext || !ring;
-      return;
-    }
-    const { overlay: o, dock: d } = ensureOverlay();
-    const lang = pageLang();
-    const minimized = isMinimized();
-    const step = spec?.step;
-    const label: LabelId | undefined = (ring?.click ?? spec?.candidates[0]?.click)?.label;
-    const shown = label ? ((ring && shownSpelling(ring.el, label)) ?? labelFor(label, lang)) : '';
-    const stepText = step ? t('overlay.step', [view!.stepNumber, STEP_IDS.length]) : '';
-    d.setWarnings(warnings);
-    if (ring && step) {
-      o.setTarget(ring.el, pulseNext);
-      pulseNext = false;
-      if (minimized) o.setCard(null);
-      else {
-        const key = step === 'select-customer' ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
-        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
-      }
-    } else {
-      o.setTarget(null, false);
-      o.setCard(null);
-    }
-    d.setFallback(showFallback && !minimized && step
-      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
-      : null);
-    d.setPill(minimized && step && (ring || showFallback) ? { text: t('overlay.pill', [view!.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+    const found = this.tracker.target;
+    if (this.suppressed && (this.suppressed.key !== this.specKey || performance.now() > this.suppressed.until)) this.suppressed = null;
+    const spec = this.spec;
+    const ring = enabled && spec && found && !this.suppressed ? found : null;
+    this.pulseNext = this.drawing.draw({
+      step: spec?.step ?? null,
+      stepNumber: view?.stepNumber ?? 0,
+      ring,
+      fallback: enabled && !!spec && !found && this.fallbackDue && !this.suppressed,
+      label: (ring?.click ?? spec?.candidates[0]?.click)?.label,
+      warnings: enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)) : [],
+      dismissible: view?.warningsDismissible !== false,
+      minimized: this.isMinimized(),
+      pulse: this.pulseNext,
+    });
   }
 
-  // ---- Navigation -------------------------------------------------------------------------
+  // ---- Navigation --------------------------------------------------------------------------
 
-  function onLocation(): void {
-    if (ctx.isInvalid || location.href === url) return;
-    url = location.href;
-    navAt = performance.now();
-    page = detectLive(url, watch);
-    customerName = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
-    readsHeadings = documentMatters(url);
-    syncWatch();
-    void report();
+  private checkLocationSoon(): void {
+    if (!this.locationCheck) this.locationCheck = this.timers.later(() => ((this.locationCheck = 0), this.onLocation()), 0);
+  }
+
+  private onLocation(): void {
+    if (this.ctx.isInvalid || location.href === this.url) return;
+    this.url = location.href;
+    this.navAt = performance.now();
+    this.page = detectLive(this.url, this.watch);
+    this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
+    this.readsHeadings = documentMatters(this.url);
+    this.syncWatch();
+    void this.report();
     // A new page: start over the search (a full scan), even for the same step.
-    if (!started) return;
-    resync(true);
-    draw();
+    if (!this.started) return;
+    this.resync(true);
+    this.draw();
   }
 
   /** Headings rendered since the last frame may change what a document-reading detector says. */
-  function onHeadings(): void {
-    const next = detectLive(url, watch);
-    const name = customerTenantFromUrl(url) ? customerNameOnPage(watch) : undefined;
-    if (next === page && name === customerName) return;
-    const pageChanged = next !== page;
-    page = next;
-    customerName = name;
-    void report();
-    if (pageChanged && started) {
-      resync(true);
-      draw();
+  private onFrame(c: FrameChanges): void {
+    if (!this.readsHeadings || !headingsMayChangePage(c)) return;
+    const next = detectLive(this.url, this.watch);
+    const name = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
+    if (next === this.page && name === this.customerName) return;
+    const pageChanged = next !== this.page;
+    this.page = next;
+    this.customerName = name;
+    void this.report();
+    if (pageChanged && this.started) {
+      this.resync(true);
+      this.draw();
     }
   }
 
-  const unsubscribe = watch.onFrame((c) => {
-    if (readsHeadings && (c.added.length || c.textParents.length)) {
-      // Only headings among the added nodes; a deep re-probe only when one of them can matter.
-      const added = matchWithin(c.added, HEADING_SELECTOR);
-      for (const p of c.textParents) {
-        const h = p.closest(HEADING_SELECTOR);
-        if (h) added.push(h);
-      }
-      if (added.some(mayChangePage)) onHeadings();
+  /** The page's and the agent's events: navigations, the tab shown again, input, clicks. */
+  private listen(): void {
+    const opts = { capture: true, signal: this.ctx.signal } as const;
+    const onLocation = () => this.onLocation();
+    window.addEventListener('popstate', onLocation, opts);
+    window.addEventListener('hashchange', onLocation, opts);
+    (globalThis as { navigation?: EventTarget }).navigation?.addEventListener?.('currententrychange', onLocation, { signal: this.ctx.signal });
+    // A tab in the background may have missed a push (the flow moved on in another tab).
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void this.requestView(), opts);
+    // What the agent opens (a menu, a pane) may hold the target outside a narrowed watch's regions.
+    const onInput = (e: Event) => e.isTrusted && this.tracker.onInput();
+    window.addEventListener('pointerdown', onInput, { ...opts, passive: true });
+    window.addEventListener('keydown', onInput, { ...opts, passive: true });
+    window.addEventListener('click', (e) => this.onClick(e), opts);
+  }
+
+  // ---- The agent's clicks ------------------------------------------------------------------
+
+  private onClick(e: MouseEvent): void {
+    // A click may navigate on the client (pushState) while mutations are not observed: look at
+    // the URL after it (no event tells in browsers without the Navigation API).
+    if (e.isTrusted) {
+      const checkUrl = () => location.href !== this.url && this.onLocation();
+      this.timers.later(checkUrl, 0);
+      this.timers.later(checkUrl, 300);
     }
-  });
-
-  const opts = { capture: true, signal: ctx.signal } as const;
-  window.addEventListener('popstate', () => onLocation(), opts);
-  window.addEventListener('hashchange', () => onLocation(), opts);
-  // A tab in the background may have missed a push (the flow moved on in another tab).
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void requestView(), opts);
-  // What the agent opens (a menu, a pane) may hold the target outside a narrowed watch's regions.
-  const onInput = (e: Event) => e.isTrusted && tracker.onInput();
-  window.addEventListener('pointerdown', onInput, { ...opts, passive: true });
-  window.addEventListener('keydown', onInput, { ...opts, passive: true });
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener?.('currententrychange', () => onLocation(), { signal: ctx.signal });
-
-  // ---- Clicks ---------------------------------------------------------------------------------
-
-  const checkUrl = () => location.href !== url && onLocation();
-  window.addEventListener(
-    'click',
-    (e) => {
-      // A click may navigate on the client (pushState) while mutations are not observed: look
-      // at the URL after it (no event tells in browsers without the Navigation API).
-      if (e.isTrusted) {
-        later(checkUrl, 0);
-        later(checkUrl, 300);
-      }
-      const found = tracker.target;
-      if (!found || !spec || !view?.step || !e.isTrusted) return;
-      const path = e.composedPath();
-      const i = path.indexOf(found.el);
-      if (i < 0) return;
-      const within = found.click.clickWithin;
-      if (within && !path.slice(0, i + 1).some((n) => n instanceof Element && n.matches(within))) return;
-      const msg: Extract<ContentMessage, { kind: 'clicked' }> = { kind: 'clicked', step: spec.step, clickIndex: spec.clickIndex, last: found.data.last };
-      if (spec.step === 'select-customer') {
-        const customer = customerFromPath(path, found.el);
-        if (customer) msg.customer = customer;
-      }
-      const href = hrefIn(path, found.el);
-      if (href) msg.href = href;
-      void send(msg).then(() => requestView());
-      suppressed = { key: specKey, until: performance.now() + CLICK_GRACE_MS };
-      later(() => draw(), CLICK_GRACE_MS + 50);
-      draw();
-    },
-    opts,
-  );
-
-  // ---- Messages from the background --------------------------------------------------------
-
-  const onMessage = (msg: unknown) => {
-    if (!msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
-    const v = asView((msg as { view?: unknown }).view);
-    if (v) applyView(v);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener?.(onMessage);
-    unsubscribe();
-    tracker.stop();
-    watch.stop();
-    for (const id of timers) clearTimeout(id);
-    timers.clear();
-    setMark(null, null);
-    overlay?.destroy();
-    overlay = null;
-  });
-
-  void report();
-}
-
-function reducedMotion(): boolean {
-  return matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/**
- * Scrolls the element into view when part of it is hidden by the viewport's edge or by a scroll
- * container, and it is small enough to fit (a big list is left where the agent has it). Read from
- * an IntersectionObserver (after layout, clipping included): no forced layout or style.
- */
-function scrollIntoViewIfPartlyHidden(el: Element): void {
-  const io = new IntersectionObserver(([e]) => {
-    io.disconnect();
-    if (!e || !el.isConnected) return;
-    const r = e.boundingClientRect;
-    if (r.height > innerHeight / 2 || r.width > innerWidth / 2 || e.intersectionRatio >= 1) return;
-    el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
-  });
-  io.observe(el);
+    const found = this.tracker.target;
+    const spec = this.spec;
+    if (!found || !spec || !this.view?.step || !e.isTrusted) return;
+    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex);
+    if (!msg) return;
+    void this.send(msg).then(() => this.requestView());
+    this.suppressed = { key: this.specKey, until: performance.now() + CLICK_GRACE_MS };
+    this.timers.later(() => this.draw(), CLICK_GRACE_MS + 50);
+    this.draw();
+  }
 }

@@ -4,7 +4,8 @@
  */
 import { LABELS, type LabelId } from '../flow/labels';
 import { dependsOnDocument, detectPage, type PageKind, type PageProbe } from '../flow/pages';
-import { flatText, labelKey, labelKeys, type DeepWatch } from './dom/locator';
+import { flatText, labelKey, labelKeys } from './dom/names';
+import { matchWithin, type DeepWatch, type FrameChanges } from './dom/deep-watch';
 
 export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
 
@@ -48,4 +49,16 @@ export function customerNameOnPage(watch: DeepWatch): string | undefined {
     if (text && text.length <= 300 && !known.has(labelKey(text))) return text;
   }
   return undefined;
+}
+
+/** Headings added since the last frame (or whose text changed) that may change what the page is. */
+export function headingsMayChangePage(c: FrameChanges): boolean {
+  if (!c.added.length && !c.textParents.length) return false;
+  // Only headings among the added nodes; a deep re-probe only when one of them can matter.
+  const added = matchWithin(c.added, HEADING_SELECTOR);
+  for (const p of c.textParents) {
+    const h = p.closest(HEADING_SELECTOR);
+    if (h) added.push(h);
+  }
+  return added.some(mayChangePage);
 }

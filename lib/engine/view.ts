@@ -2,11 +2,9 @@
  * What each surface shows, derived from the engine state (pure): the content script's view of its
  * tab, and the side panel's and popup's view of a window.
  */
-import {
-  currentStep, flowForSurface, flowOfTab, itemStates, progress, warningsFor,
-  type Customer, type EngineState, type FlowState, type ItemState, type Warning,
-} from './engine';
-import { stepNumber, type ItemId, type StepId } from '../flow/flow';
+import { currentStep, flowForSurface, flowOfTab, itemStates, progress, warningsFor, type Warning } from './derive';
+import type { Customer, EngineState, FlowState, ItemState } from './state';
+import { stepNumber, type ItemId, type StepId } from '../flow/ids';
 
 export interface TabView {
   flowId: string | null;

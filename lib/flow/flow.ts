@@ -6,12 +6,10 @@
  * Validated by FlowSchema (lib/flow/schema.ts) in test/unit/flow-data.test.ts and by the background at start-up.
  */
 import type { Click, Flow, FlowInput, Step } from './schema';
-import type { PageKind } from './pages';
-import { STEP_IDS, type StepId, type VariantId } from './ids';
+import { portalOfPage, type ContentPortal, type PageKind } from './pages';
+import type { StepId, VariantId } from './ids';
 import { TESTS } from './test-data';
 
-export * from './ids';
-export type { Click, Flow, Locator, Step, Variant } from './schema';
 
 const PC_PAGES: PageKind[] = [
   'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-service-management', 'pc-service-requests',
@@ -80,6 +78,7 @@ const raw: FlowInput = {
                 { by: 'css', selector: '[role="grid"], table:has(tr[id^="row-"])' },
               ],
               clickWithin: '[id^="cell-displayName-"], customersvcadmin_he-button, a[href*="/customers/"]',
+              picksCustomer: true,
             },
           ],
         },
@@ -301,8 +300,6 @@ export function stepOf(id: StepId): Step {
   if (!s) throw new Error(`Unknown step "${id}"`);
   return s;
 }
-export const stepNumber = (id: StepId): number => STEP_IDS.indexOf(id) + 1;
-export const isStepId = (x: unknown): x is StepId => (STEP_IDS as readonly unknown[]).includes(x);
 
 export interface Candidate {
   variant: VariantId;
@@ -321,3 +318,12 @@ export function candidatesOn(step: Step, page: PageKind | undefined, portal: str
   }
   return out;
 }
+
+/** The steps whose every variant happens on `portal` (its pages, or portal-wide). */
+export function stepsOfPortal(portal: ContentPortal): StepId[] {
+  const onPortal = (v: Step['variants'][number]) => v.portal === portal || (!!v.pages && v.pages.every((p) => portalOfPage(p) === portal));
+  return FLOW.steps.filter((st) => st.variants.length > 0 && st.variants.every(onPortal)).map((st) => st.id);
+}
+
+/** Whether a click of this step picks the customer (`Click.picksCustomer`). */
+export const picksCustomer = (id: StepId): boolean => stepOf(id).variants.some((v) => v.clicks.some((c) => c.picksCustomer));

@@ -17,7 +17,16 @@ export type PreparationId = (typeof PREPARATION_IDS)[number];
 export type StepId = (typeof STEP_IDS)[number];
 export type ItemId = PreparationId | StepId;
 export const ITEM_IDS: readonly ItemId[] = [...PREPARATION_IDS, ...STEP_IDS];
+/** "Step 4 of 11": a step's number in the flow. */
+export const stepNumber = (id: StepId): number => STEP_IDS.indexOf(id) + 1;
+export const isStepId = (x: unknown): x is StepId => (STEP_IDS as readonly unknown[]).includes(x);
 
 /** The UIs the portals have had (reference/portals.md §1, "How the flow changed"). */
 export const VARIANT_IDS = ['2019', '2021', 'today', 'cloud'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
+
+/** The five kinds of problem Microsoft takes (reference: the article's "Hand off to Microsoft only for"). */
+export const TRIAGE_CATEGORIES = ['undocumented', 'unavailable', 'bug', 'network', 'regional'] as const;
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+/** A triage answer: one of the categories, or "solve it in-house". */
+export const TRIAGE_ANSWERS = [...TRIAGE_CATEGORIES, 'in-house'] as const;

@@ -18,7 +18,11 @@ export const ADMIN_CENTER_HOSTS = [
 ] as const;
 export const SIGN_IN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'] as const;
 
-export type Portal = 'partner-center' | 'admin-center' | 'sign-in';
+export const PORTALS = ['partner-center', 'admin-center', 'sign-in'] as const;
+export type Portal = (typeof PORTALS)[number];
+/** The portals with content scripts (no script runs on the sign-in pages). */
+export const CONTENT_PORTALS = ['partner-center', 'admin-center'] as const;
+export type ContentPortal = (typeof CONTENT_PORTALS)[number];
 
 export const PAGE_KINDS = [
   'pc-dashboard',

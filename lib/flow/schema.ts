@@ -5,13 +5,12 @@
  */
 import { z } from 'zod';
 import { LABELS, type LabelId } from './labels';
-import { PAGE_KINDS } from './pages';
+import { CONTENT_PORTALS, PAGE_KINDS } from './pages';
 import { PREPARATION_IDS, STEP_IDS, VARIANT_IDS } from './ids';
 
 const LabelIdSchema = z.enum(Object.keys(LABELS) as [LabelId, ...LabelId[]]);
 const PageKindSchema = z.enum(PAGE_KINDS);
 const RoleSchema = z.enum(['link', 'button', 'menuitem', 'tab', 'option', 'radiogroup', 'listbox', 'grid', 'table', 'heading']);
-export type Role = z.infer<typeof RoleSchema>;
 
 /** Ways to find a click target, tried in order: hooks that don't depend on the language first. */
 export const LocatorSchema = z.discriminatedUnion('by', [
@@ -35,6 +34,12 @@ const ClickSchema = z
      */
     clickWithin: z.string().min(1).optional(),
     /**
+     * The click picks the customer (any customer may be the right one): the guide reads who it
+     * picked from the click, the card asks the agent to pick the customer who needs support, and
+     * the flow records the customer.
+     */
+    picksCustomer: z.literal(true).optional(),
+    /**
      * Where the target appears: a selector of the regions holding it (a navigation bar). While the
      * page churns and the target is missing, only these regions are watched for it, so the page
      * does not pay for a document-wide watch (lib/content/dom/locator.ts, TargetTracker); the agent's input
@@ -52,13 +57,12 @@ const VariantSchema = z
     /** Pages where this variant's target is found. */
     pages: z.array(PageKindSchema).min(1).optional(),
     /** Portal-wide: the target may be on any page of this portal (navigation menus). */
-    portal: z.enum(['partner-center', 'admin-center']).optional(),
+    portal: z.enum(CONTENT_PORTALS).optional(),
     /** One click, or several in turn (2021+: Contact Support, then New Microsoft service request). */
     clicks: z.array(ClickSchema).min(1),
   })
   .strict()
   .refine((v) => v.pages || v.portal, { message: 'a variant names its pages or its portal' });
-export type Variant = z.infer<typeof VariantSchema>;
 
 const MessageKey = z.string().regex(/^[a-z][\w.]*$/);
 

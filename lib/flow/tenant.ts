@@ -3,6 +3,11 @@
  * delegated ("admin on behalf of") tenant of admin-center links (reference/portals.md §2).
  */
 export const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const GUID_ONLY = new RegExp(`^${GUID.source}$`, 'i');
+/** The whole string is a GUID (a tenant id), any case. */
+export const isGuid = (s: string | undefined | null): boolean => !!s && GUID_ONLY.test(s);
+/** An initial or custom domain as the portals spell it (`contoso.onmicrosoft.com`). */
+export const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
 const CUSTOMER_PATH = new RegExp(`/customers/(${GUID.source})(?:/|$)`, 'i');
 
 /** The path of the delegated entry into a customer's admin center (`BeginClientSession.aspx`), any case. */
@@ -43,12 +48,12 @@ export function delegatedTenantFromUrl(url: string | URL): DelegatedTenant | und
   if (!u) return undefined;
   for (const name of ['CTID', 'tenantId']) {
     const v = param(u, name);
-    if (v && GUID.test(v) && v.length === 36) return { kind: 'tenant-id', value: v.toLowerCase() };
+    if (v && isGuid(v)) return { kind: 'tenant-id', value: v.toLowerCase() };
   }
   const org = param(u, 'delegatedOrg');
   if (org) {
-    if (GUID.test(org) && org.length === 36) return { kind: 'tenant-id', value: org.toLowerCase() };
-    if (/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(org)) return { kind: 'domain', value: org.toLowerCase() };
+    if (isGuid(org)) return { kind: 'tenant-id', value: org.toLowerCase() };
+    if (DOMAIN.test(org)) return { kind: 'domain', value: org.toLowerCase() };
   }
   return undefined;
 }

@@ -5,8 +5,10 @@
  * `runtime.onMessage` at all (no `externally_connectable`).
  */
 import { z } from 'zod';
-import { CustomerSchema, TRIAGE_CATEGORIES, WARNING_IDS } from '../engine/engine';
-import { ITEM_IDS, STEP_IDS, type ItemId } from '../flow/flow';
+import { CustomerSchema } from '../engine/state';
+import { TRIAGE_CATEGORIES } from '../flow/ids';
+import { WARNING_IDS } from '../flow/warnings';
+import { ITEM_IDS, STEP_IDS, type ItemId } from '../flow/ids';
 import { PAGE_KINDS } from '../flow/pages';
 
 const Url = z.url().max(4096);

@@ -3,7 +3,7 @@
  * request's description. Pure: the texts of the field names come from the caller (the catalogue).
  */
 import { z } from 'zod';
-import { TRIAGE_CATEGORIES, type TriageCategory } from '../engine/engine';
+import { TRIAGE_CATEGORIES, type TriageCategory } from '../flow/ids';
 
 export const CASE_FIELDS = ['category', 'symptoms', 'impact', 'started', 'tried'] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
@@ -17,7 +17,7 @@ export const CaseFormSchema = z.object({
   tried: z.string().trim().max(2000).default(''),
 });
 export type CaseForm = z.infer<typeof CaseFormSchema>;
-export type CaseFormInput = z.input<typeof CaseFormSchema>;
+
 
 export type CaseParse = { ok: true; form: CaseForm } | { ok: false; fields: CaseField[] };
 

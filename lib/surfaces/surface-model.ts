@@ -1,19 +1,50 @@
 /**
- * Pure helpers of the side panel and popup: the links they offer, the warnings they show, the
- * language the portal pages speak, and the case summary. No DOM, no browser APIs.
+ * What the side panel and popup show, derived from the engine state (pure; no DOM, no browser
+ * APIs): the surface's view and warnings, the links they offer, the language the portal pages
+ * speak. The pages (components/) reach the engine only through this module.
  */
-import { flowOfTab, warningsFor, type EngineState, type FlowState, type Warning } from '../engine/engine';
+import { flowOfTab, warningsFor, type Warning } from '../engine/derive';
+import { EngineStateSchema, initialState, type EngineState, type FlowState } from '../engine/state';
+import { surfaceView, type SurfaceView } from '../engine/view';
 import { pageLangOf, type PageLang } from '../flow/labels';
-import { customerTenantFromUrl } from '../flow/tenant';
+import { isGuid } from '../flow/tenant';
+import { PARTNER_CENTER_SERVICE_HEALTH, wayBackUrl } from '../flow/urls';
+import { WARNINGS, wayBackOf } from '../flow/warnings';
 
-export const PARTNER_CENTER_DASHBOARD = 'https://partner.microsoft.com/dashboard';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { EngineState, FlowState, ItemState } from '../engine/state';
+export type { SurfaceView } from '../engine/view';
+export type { Warning };
 
-/** The customer's page in Partner Center, where the flow can pick up again. */
-export function customerPageUrl(tenantId: string | undefined): string {
-  return tenantId && GUID.test(tenantId)
-    ? `https://partner.microsoft.com/dashboard/v2/customers/${tenantId.toLowerCase()}/account`
-    : PARTNER_CENTER_DASHBOARD;
+/** The stored engine state as the background wrote it; null when there is none or it does not parse. */
+export function readState(raw: unknown): EngineState | null {
+  if (raw == null) return null;
+  const r = EngineStateSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export interface Surface {
+  view: SurfaceView;
+  warnings: Warning[];
+}
+
+/** Everything a side panel or popup of the window whose active tab is `activeTabId` shows. */
+export function surfaceOf(state: EngineState | null, activeTabId: number | undefined, undismissable: boolean): Surface {
+  const view = surfaceView(state ?? initialState(), activeTabId, { undismissable });
+  return { view, warnings: state ? surfaceWarnings(state, activeTabId, view.flow, { undismissable }) : [] };
+}
+
+/** A warning as the side panel and popup show it: its texts' keys and substitutions, and the way back. */
+export function warningContent(w: Warning): { title: string; body: string; subs: [string | undefined, string | undefined]; action: string; href: string } {
+  const def = WARNINGS[w.id];
+  const selected = w.selected?.tenantId;
+  const back = wayBackOf(w.id, selected);
+  return {
+    title: def.title,
+    body: def.body,
+    subs: [w.selected?.name ?? w.selected?.tenantId ?? w.selected?.domain, w.opened?.value],
+    action: back.action,
+    href: back.kind === 'customer' ? wayBackUrl(selected) : wayBackUrl(undefined),
+  };
 }
 
 export const HELP_ARTICLES = {
@@ -31,9 +62,9 @@ export interface ServiceHealthLinks {
 
 /** Partner Center's and the admin center's service health; the customer's own where its tenant id is known. */
 export function serviceHealthLinks(tenantId: string | undefined): ServiceHealthLinks {
-  const delegated = !!tenantId && GUID.test(tenantId);
+  const delegated = isGuid(tenantId);
   return {
-    partnerCenter: 'https://partner.microsoft.com/dashboard/v2/support/servicehealth',
+    partnerCenter: PARTNER_CENTER_SERVICE_HEALTH,
     adminCenter: delegated
       ? `https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=${tenantId!.toLowerCase()}&CSDEST=ServiceStatus`
       : 'https://admin.microsoft.com/AdminPortal/Home#/servicehealth',
@@ -80,6 +111,3 @@ export function pageLangForFlow(state: EngineState | null, flow: FlowState | nul
   }
   return pageLangOf(uiLang) ?? 'en';
 }
-
-/** The tenant id of a Partner Center URL, re-exported for the surfaces. */
-export { customerTenantFromUrl };

@@ -6,7 +6,8 @@
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FLOW, type StepId } from '../../lib/flow/flow';
+import { FLOW } from '../../lib/flow/flow';
+import type { StepId } from '../../lib/flow/ids';
 import { launchExtension, type LaunchedExtension } from './harness';
 import type { LocateResult } from './fixtures/locate';
 

@@ -3,15 +3,15 @@
 // badges through chrome.action; warnings in the overlay and in the side panel (opened as a tab).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchExtension, openExtensionPage, overlay, stopServiceWorker, CUSTOMERS, delegatedLink, type LaunchedExtension } from './harness';
+import { launchExtension, openExtensionPage, stopServiceWorker, CUSTOMERS, delegatedLink, type LaunchedExtension } from './harness';
 
 type Customer = (typeof CUSTOMERS)[number];
 const [CONTOSO, FABRIKAM] = CUSTOMERS as [Customer, Customer];
 const PC = 'https://partner.microsoft.com';
 const SUPPORT_DIRECT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
 
-import type { EngineState, FlowState } from '../../lib/engine/engine';
-import { STEP_IDS } from '../../lib/flow/flow';
+import type { EngineState, FlowState } from '../../lib/engine/state';
+import { STEP_IDS } from '../../lib/flow/ids';
 
 let ext: LaunchedExtension;
 const STEPS = STEP_IDS;

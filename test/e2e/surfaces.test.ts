@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CUSTOMERS, ROOT, launchExtension, openExtensionPage, type LaunchedExtension } from './harness';
-import { EngineStateSchema } from '../../lib/engine/engine';
+import { EngineStateSchema } from '../../lib/engine/state';
 import { surfaceView } from '../../lib/engine/view';
 
 const CONTOSO = CUSTOMERS[0]!;

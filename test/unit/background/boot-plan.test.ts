@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bootPlan } from '../../../lib/background/boot-plan';
-import { candidatesOn, FLOW, stepOf, type StepId } from '../../../lib/flow/flow';
-import { Hub, type ContentView, type HubPorts } from '../../../lib/background/hub';
+import { candidatesOn, FLOW, stepOf } from '../../../lib/flow/flow';
+import type { StepId } from '../../../lib/flow/ids';
+import { Hub, type HubPorts } from '../../../lib/background/hub';
+import type { ContentView } from '../../../lib/protocol/content-view';
 import { LABELS } from '../../../lib/flow/labels';
 import { detectPage, documentMatters, portalOf } from '../../../lib/flow/pages';
-import { initialState } from '../../../lib/engine/engine';
+import { initialState } from '../../../lib/engine/state';
 import { DEFAULT_SETTINGS, effectiveSettings } from '../../../lib/settings/settings';
 import type { TabView } from '../../../lib/engine/view';
 

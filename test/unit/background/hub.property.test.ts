@@ -7,14 +7,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EngineStateSchema, initialState, reduce, type EngineState } from '../../../lib/engine/engine';
-import { Hub, salvage, type ContentView, type HubPorts, type Sender } from '../../../lib/background/hub';
+import { EngineStateSchema, initialState, type EngineState } from '../../../lib/engine/state';
+import { reduce } from '../../../lib/engine/reduce';
+import { Hub, type HubPorts } from '../../../lib/background/hub';
+import type { Sender } from '../../../lib/background/senders';
+import { salvage } from '../../../lib/background/salvage';
+import type { ContentView } from '../../../lib/protocol/content-view';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../../../lib/protocol/messages';
 import { effectiveSettings, DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { customer, delegatedHref, flowId, malformed, pageSample, prototypeIntact, stepId, tabId, TENANTS } from '../engine/flow-arbitraries';
-import { ITEM_IDS } from '../../../lib/flow/flow';
+import { ITEM_IDS } from '../../../lib/flow/ids';
 import { detectPage } from '../../../lib/flow/pages';
-import { TRIAGE_CATEGORIES, WARNING_IDS } from '../../../lib/engine/engine';
+import { TRIAGE_CATEGORIES } from '../../../lib/flow/ids';
+import { WARNING_IDS } from '../../../lib/flow/warnings';
 
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const PC = 'https://partner.microsoft.com';

@@ -8,11 +8,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  EngineError, EngineStateSchema, EventSchema, initialState, reduce, warningsFor,
-  type EngineEventInput, type EngineState,
-} from '../../../lib/engine/engine';
-import { STEP_IDS } from '../../../lib/flow/flow';
+import { EngineError, EngineStateSchema, EventSchema, initialState, type EngineEventInput, type EngineState } from '../../../lib/engine/state';
+import { reduce } from '../../../lib/engine/reduce';
+import { warningsFor } from '../../../lib/engine/derive';
+import { STEP_IDS } from '../../../lib/flow/ids';
 import { compareTenant } from '../../../lib/flow/tenant';
 import { badgeFor, surfaceView, tabView } from '../../../lib/engine/view';
 import { malformed, prototypeIntact, tabId, validEvent } from './flow-arbitraries';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EngineError, EngineStateSchema, currentStep, initialState, itemStates, progress, reduce, warningsFor,
-  type EngineEventInput, type EngineState,
-} from '../../../lib/engine/engine';
+import { EngineError, EngineStateSchema, initialState, type EngineEventInput, type EngineState } from '../../../lib/engine/state';
+import { currentStep, itemStates, progress, warningsFor } from '../../../lib/engine/derive';
+import { reduce } from '../../../lib/engine/reduce';
 import { badgeFor, surfaceView, tabView } from '../../../lib/engine/view';
 
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';

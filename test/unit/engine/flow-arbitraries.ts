@@ -4,8 +4,10 @@
  * Shared by engine.property.test.ts and hub.property.test.ts.
  */
 import fc from 'fast-check';
-import { WARNING_IDS, TRIAGE_CATEGORIES, type EngineEventInput } from '../../../lib/engine/engine';
-import { ITEM_IDS, STEP_IDS } from '../../../lib/flow/flow';
+import { WARNING_IDS } from '../../../lib/flow/warnings';
+import { TRIAGE_CATEGORIES } from '../../../lib/flow/ids';
+import type { EngineEventInput } from '../../../lib/engine/state';
+import { ITEM_IDS, STEP_IDS } from '../../../lib/flow/ids';
 import { DETECTORS, PAGE_KINDS, type PageKind } from '../../../lib/flow/pages';
 
 export const TENANTS = [

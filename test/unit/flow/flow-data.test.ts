@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLOW, PREPARATION_IDS, STEP_IDS } from '../../../lib/flow/flow';
+import { FLOW } from '../../../lib/flow/flow';
+import { PREPARATION_IDS, STEP_IDS } from '../../../lib/flow/ids';
 import { FlowSchema } from '../../../lib/flow/schema';
 import { LABELS, PAGE_LANGS, normalizeLabel } from '../../../lib/flow/labels';
 import { DETECTORS } from '../../../lib/flow/pages';

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { Hub, type ContentView, type HubPorts, type Sender } from '../../../lib/background/hub';
+import { Hub, type HubPorts } from '../../../lib/background/hub';
+import type { Sender } from '../../../lib/background/senders';
+import type { ContentView } from '../../../lib/protocol/content-view';
 import { DEFAULT_SETTINGS, effectiveSettings, PolicySchema, SettingsSchema } from '../../../lib/settings/settings';
 import { getEffectiveSettings, updateSettings, watchEffectiveSettings } from '../../../lib/settings/store';
 

@@ -1,18 +1,20 @@
 // Pure helpers of the side panel and popup: links, warnings of the shown flow, page language, case summary.
 import { describe, expect, it } from 'vitest';
-import { initialState, reduce, type EngineState } from '../../../lib/engine/engine';
+import { initialState, type EngineState } from '../../../lib/engine/state';
+import { reduce } from '../../../lib/engine/reduce';
 import { composeCaseSummary, formatStarted, parseCaseForm, type CaseTexts } from '../../../lib/surfaces/case-summary';
-import { customerPageUrl, pageLangForFlow, serviceHealthLinks, surfaceWarnings, tabOfFlow } from '../../../lib/surfaces/surface-model';
+import { pageLangForFlow, serviceHealthLinks, surfaceWarnings, tabOfFlow } from '../../../lib/surfaces/surface-model';
 import { surfaceView } from '../../../lib/engine/view';
+import { wayBackUrl } from '../../../lib/flow/urls';
 
 const TENANT = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 const seen = (s: EngineState, tabId: number, url: string, at = 1) => reduce(s, { type: 'page-seen', tabId, url, at });
 
 describe('links', () => {
-  it('goes back to the customer page when the tenant is known, else to the dashboard', () => {
-    expect(customerPageUrl(TENANT.toUpperCase())).toBe(`https://partner.microsoft.com/dashboard/v2/customers/${TENANT}/account`);
-    expect(customerPageUrl(undefined)).toBe('https://partner.microsoft.com/dashboard');
-    expect(customerPageUrl('not-a-guid/../x')).toBe('https://partner.microsoft.com/dashboard');
+  it('goes back to the customer\'s Service management page when the tenant is known, else to the dashboard', () => {
+    expect(wayBackUrl(TENANT.toUpperCase())).toBe(`https://partner.microsoft.com/dashboard/v2/customers/${TENANT}/servicemanagementpage`);
+    expect(wayBackUrl(undefined)).toBe('https://partner.microsoft.com/dashboard');
+    expect(wayBackUrl('not-a-guid/../x')).toBe('https://partner.microsoft.com/dashboard');
   });
   it('opens the customer\'s own service health as delegated admin where the tenant id is known', () => {
     expect(serviceHealthLinks(TENANT)).toMatchObject({

@@ -1,0 +1,141 @@
+/**
+ * The guide's drawing: turns what the guide knows (the step, its target or its absence, the
+ * warnings, minimized or not) into the overlay's ring and card, the dock's warnings, fallback card
+ * and pill, and the mark on the target (SPEC.md, testing contract). It takes over the start-up
+ * code's overlay and mark (lib/content/boot.ts) so the ring stays where it is.
+ */
+import { stepOf } from '../flow/flow';
+import { STEP_IDS, type StepId } from '../flow/ids';
+import { LABELS, labelFor, type LabelId } from '../flow/labels';
+import { WARNINGS, wayBackOf } from '../flow/warnings';
+import type { Customer } from '../engine/state';
+import type { Warning } from '../engine/derive';
+import type { Candidate } from '../flow/flow';
+import type { Found } from './dom/target-tracker';
+import { shownSpelling } from './dom/names';
+import { Overlay, type OverlayEvents } from './overlay/overlay';
+import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
+import { t, withLabel } from './overlay-text';
+import { TARGET_ATTR, pageLang, type Handoff } from './shared';
+
+/** What is on screen, decided by the guide. */
+export interface Scene {
+  /** The step being guided (null: none on this page). */
+  step: StepId | null;
+  stepNumber: number;
+  /** The target to ring, or null. */
+  ring: Found<Candidate> | null;
+  /** The target was not found in time: the fallback card says where to look. */
+  fallback: boolean;
+  /** How the page names the click (the ring's, or the step's first candidate's). */
+  label: LabelId | undefined;
+  warnings: readonly Warning[];
+  /** The agent may dismiss warnings (policy). */
+  dismissible: boolean;
+  minimized: boolean;
+  /** The ring pulses when it moves to this target (a new step's). */
+  pulse: boolean;
+}
+
+export class GuideDrawing {
+  private overlay: Overlay | null;
+  /** The dock's parts, made at the first draw that shows one (a taken-over overlay's dock is still empty). */
+  private dock: Dock | null = null;
+  private marked: Element | null;
+
+  constructor(private readonly events: OverlayEvents & DockEvents, handoff: Handoff) {
+    this.overlay = handoff.overlay;
+    this.marked = handoff.marked;
+    // The start-up code's overlay, taken over: its buttons are the guide's from now on.
+    this.overlay?.setEvents(events);
+  }
+
+  /** The overlay's host (to put it back when the page removed it), if there is one. */
+  get host(): HTMLElement | null {
+    return this.overlay?.host ?? null;
+  }
+
+  mount(): void {
+    this.overlay?.mount();
+  }
+
+  /** Calls `fn` once the ring is placed on its target (at once when nothing is ringed). */
+  whenPlaced(fn: () => void): void {
+    if (this.overlay?.ringedElement) this.overlay.whenPlaced(fn);
+    else fn();
+  }
+
+  /** Some page element carries the target's mark. */
+  get hasMark(): boolean {
+    return this.marked !== null;
+  }
+
+  /** Draws the scene; returns whether a pulse is still due (nothing was ringed). */
+  draw(scene: Scene): boolean {
+    const { ring, step } = scene;
+    this.setMark(ring?.el ?? null, step);
+    const warnings = scene.warnings.length ? this.warningModels(scene) : [];
+    if (!ring && !scene.fallback && !warnings.length) {
+      this.overlay?.setTarget(null, false);
+      this.overlay?.setCard(null);
+      this.dock?.setFallback(null);
+      this.dock?.setPill(null);
+      this.dock?.setWarnings([]);
+      return true;
+    }
+    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
+    const d = (this.dock ??= new Dock(o, this.events));
+    o.mount();
+    const lang = pageLang();
+    const shown = scene.label ? ((ring && shownSpelling(ring.el, LABELS[scene.label])) ?? labelFor(scene.label, lang)) : '';
+    const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
+    d.setWarnings(warnings);
+    let pulse = scene.pulse;
+    if (ring && step) {
+      o.setTarget(ring.el, pulse);
+      pulse = false;
+      if (scene.minimized) o.setCard(null);
+      else {
+        const key = ring.click.picksCustomer ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
+        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
+      }
+    } else {
+      o.setTarget(null, false);
+      o.setCard(null);
+    }
+    d.setFallback(scene.fallback && !scene.minimized && step
+      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
+      : null);
+    d.setPill(scene.minimized && step && (ring || scene.fallback) ? { text: t('overlay.pill', [scene.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+    return pulse;
+  }
+
+  /** Everything the guide drew is gone (the context ended). */
+  destroy(): void {
+    this.setMark(null, null);
+    this.overlay?.destroy();
+    this.overlay = null;
+  }
+
+  private setMark(el: Element | null, step: StepId | null): void {
+    if (this.marked && this.marked !== el) this.marked.removeAttribute(TARGET_ATTR);
+    this.marked = el;
+    if (el && step) el.setAttribute(TARGET_ATTR, step);
+  }
+
+  /** The warnings as the dock shows them, from the table (lib/flow/warnings.ts). */
+  private warningModels(scene: Scene): WarningModel[] {
+    const dismiss = scene.dismissible ? t('overlay.dismiss') : null;
+    const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
+    return scene.warnings.map((w) => {
+      const def = WARNINGS[w.id];
+      return {
+        id: w.id,
+        title: t(def.title),
+        body: t(def.body, [who(w.selected), w.opened?.value ?? '']),
+        action: t(wayBackOf(w.id, w.selected?.tenantId).action),
+        dismiss,
+      };
+    });
+  }
+}

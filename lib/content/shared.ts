@@ -1,0 +1,59 @@
+/**
+ * What the content scripts' start-up code (lib/content/boot.ts) and the guide (lib/content/guide.ts)
+ * both need: the target's mark, the hand-over between them, messages to the background, the link
+ * a click went through, the page's language. The start-up code never imports the guide: the
+ * entrypoints hand it a loader (lib/content/guide-loader.ts).
+ */
+import { browser } from 'wxt/browser';
+import type { ScriptContext } from './context';
+import type { Overlay } from './overlay/overlay';
+import { pageLangOf, type PageLang } from '../flow/labels';
+import type { ContentPortal } from '../flow/pages';
+import type { ContentMessage } from '../protocol/messages';
+
+/** The mark on the ringed target (SPEC.md, testing contract). */
+export const TARGET_ATTR = 'data-escalation-guide-target';
+/** Where the guide module puts its start function in the content scripts' world (see entrypoints/guide.ts). */
+export const GUIDE_START = Symbol.for('escalation-guide:start');
+
+/** What the start-up code hands to the guide: its overlay (ring and card in place) and the marked target. */
+export interface Handoff {
+  overlay: Overlay | null;
+  marked: Element | null;
+  /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
+  drawn: string;
+}
+export type GuideStart = (ctx: ScriptContext, portal: ContentPortal, handoff: Handoff) => void;
+/** Loads the guide and gives its start function (Chromium: a module import; Firefox: bundled). */
+export type GuideLoader = () => Promise<GuideStart>;
+
+/**
+ * Messages to the background from this content script: never throws, and answers undefined when
+ * the extension's context is gone (updated or reloaded) or the background did not answer.
+ */
+export function sender(ctx: ScriptContext): (msg: ContentMessage) => Promise<unknown> {
+  return (msg) => {
+    if (ctx.isInvalid) return Promise.resolve(undefined);
+    try {
+      return browser.runtime.sendMessage(msg).catch(() => undefined);
+    } catch {
+      return Promise.resolve(undefined);
+    }
+  };
+}
+
+/** The link a click went through, up to the target: where it leads (http(s) only). */
+export function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
+  for (const n of path) {
+    if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
+      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
+    }
+    if (n === target) break;
+  }
+  return undefined;
+}
+
+/** The page's language among those whose labels the guide knows (English where unknown). */
+export function pageLang(): PageLang {
+  return pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
+}

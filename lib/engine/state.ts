@@ -1,0 +1,200 @@
+/**
+ * The flow engine's state and events, as zod schemas: what the background persists (session
+ * storage) and validates on every load, and the events `reduce` takes (lib/engine/reduce.ts).
+ * DOM-free and browser-free.
+ */
+import { z } from 'zod';
+import { ITEM_IDS, STEP_IDS, TRIAGE_ANSWERS, type ItemId } from '../flow/ids';
+import { PAGE_KINDS, PORTALS } from '../flow/pages';
+import { DOMAIN, GUID } from '../flow/tenant';
+import { WARNING_IDS } from '../flow/warnings';
+
+/** At most this many flows are kept; the least recently used flow without a tab goes first. */
+export const MAX_FLOWS = 20;
+const MAX_TEXT = 300;
+/** The most clicks a step's click counter holds. */
+export const MAX_CLICKS = 5;
+/**
+ * How far apart the click on a delegated link (the content script's report) and the browser's new
+ * tab may be to be taken as one: the new tab arrived through that link.
+ */
+export const LINK_TAB_WINDOW_MS = 15_000;
+
+const Text = z.string().trim().min(1).max(MAX_TEXT);
+const Guid = z.string().regex(new RegExp(`^${GUID.source}$`, 'i')).transform((s) => s.toLowerCase());
+const Domain = z.string().regex(DOMAIN).max(253).transform((s) => s.toLowerCase());
+const TabId = z.number().int().nonnegative();
+const Time = z.number().finite().nonnegative();
+const ItemIdSchema = z.enum(ITEM_IDS as [ItemId, ...ItemId[]]);
+const StepIdSchema = z.enum(STEP_IDS);
+export const StoredState = z.enum(['done', 'todo', 'skipped']);
+export type StoredItemState = z.infer<typeof StoredState>;
+export type ItemState = StoredItemState | 'current';
+
+export const CustomerSchema = z.object({
+  tenantId: Guid.optional(),
+  name: Text.optional(),
+  domain: Domain.optional(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+export const DelegatedSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tenant-id'), value: Guid }),
+  z.object({ kind: z.literal('domain'), value: Domain }),
+]);
+
+export const FlowStateSchema = z.object({
+  id: z.string().min(1),
+  createdAt: Time,
+  updatedAt: Time,
+  items: z.record(ItemIdSchema, StoredState),
+  /** Clicks made so far in a step that takes several (2021+: Contact Support, then New Microsoft service request). */
+  clickProgress: z.partialRecord(StepIdSchema, z.number().int().min(0).max(5)),
+  customer: CustomerSchema.nullable(),
+  /** The customer a delegated admin-center link of this flow opened. */
+  delegated: DelegatedSchema.nullable(),
+  /** Some tab of this flow showed a Partner Center page. */
+  passedPartnerCenter: z.boolean(),
+  triage: z.enum(TRIAGE_ANSWERS).nullable(),
+  overlayMinimized: z.boolean(),
+  completedAt: Time.nullable(),
+});
+export type FlowState = z.infer<typeof FlowStateSchema>;
+
+export const TabStateSchema = z.object({
+  flowId: z.string().nullable(),
+  url: z.string().max(4096),
+  page: z.enum(PAGE_KINDS).nullable(),
+  portal: z.enum(PORTALS).nullable(),
+  /** The delegated link this tab arrived through (kept through the sign-in redirect). */
+  delegated: DelegatedSchema.nullable(),
+  dismissed: z.array(z.enum(WARNING_IDS)),
+  /**
+   * Joined its flow through the browser's opener and has shown no portal page yet. Chromium gives
+   * every new tab the previously active tab as opener, also one opened by hand (a new tab page, an
+   * extension page), so the join holds only if the tab's first portal page continues the flow (see
+   * `confirmOpenerJoin`); until then the surfaces and the badge treat the tab as having no flow.
+   */
+  viaOpener: z.literal(true).optional(),
+  /** The tab it was opened from, and when (kept after the join is confirmed). */
+  opener: z.object({ tabId: TabId, at: Time }).optional(),
+  /**
+   * A delegated link clicked on this tab's page whose new tab has not been seen yet. The browser
+   * may never report the link's own URL for the new tab (its `pendingUrl` can be empty when the
+   * tab is created, and the entry page redirects before `onUpdated` shows it): the click's report
+   * then tells the new tab which customer it was opened for.
+   */
+  linkFollowed: z.object({ delegated: DelegatedSchema, at: Time }).optional(),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+export const EngineStateSchema = z.object({
+  version: z.literal(1),
+  seq: z.number().int().nonnegative(),
+  flows: z.record(z.string(), FlowStateSchema),
+  tabs: z.record(z.string().regex(/^\d+$/), TabStateSchema),
+  lastActiveFlowId: z.string().nullable(),
+}).superRefine((s, ctx) => {
+  // References hold together: a flow is stored under its own id, and every flow a tab or the
+  // surfaces point at exists (own keys only: a stored `__proto__` is no flow).
+  for (const [key, flow] of Object.entries(s.flows)) {
+    if (flow.id !== key) ctx.addIssue({ code: 'custom', path: ['flows', key, 'id'], message: `flow stored under "${key}" has id "${flow.id}"` });
+  }
+  for (const [key, tab] of Object.entries(s.tabs)) {
+    if (tab.flowId !== null && !Object.hasOwn(s.flows, tab.flowId)) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'flowId'], message: `no flow "${tab.flowId}"` });
+    if (tab.viaOpener && tab.flowId === null) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'viaOpener'], message: 'a pending join without a flow' });
+  }
+  if (s.lastActiveFlowId !== null && !Object.hasOwn(s.flows, s.lastActiveFlowId)) {
+    ctx.addIssue({ code: 'custom', path: ['lastActiveFlowId'], message: `no flow "${s.lastActiveFlowId}"` });
+  }
+});
+export type EngineState = z.infer<typeof EngineStateSchema>;
+
+export const EventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('page-seen'),
+    tabId: TabId,
+    url: z.url().max(4096),
+    /** The kind the content script detected (it can read the document); derived from the URL if absent. */
+    page: z.enum(PAGE_KINDS).nullable().optional(),
+    customerName: Text.optional(),
+    at: Time,
+  }).strict(),
+  z.object({ type: z.literal('tab-opened'), tabId: TabId, openerTabId: TabId, at: Time }).strict(),
+  z.object({ type: z.literal('tab-closed'), tabId: TabId, at: Time }).strict(),
+  z.object({ type: z.literal('tab-activated'), tabId: TabId, at: Time }).strict(),
+  z.object({
+    type: z.literal('target-clicked'),
+    tabId: TabId,
+    step: StepIdSchema,
+    clickIndex: z.number().int().min(0).max(5),
+    last: z.boolean(),
+    customer: CustomerSchema.optional(),
+    href: z.url().max(4096).optional(),
+    at: Time,
+  }).strict(),
+  z.object({ type: z.literal('item-ticked'), flowId: z.string().min(1), item: ItemIdSchema, done: z.boolean(), at: Time }).strict(),
+  z.object({
+    type: z.literal('triage-picked'),
+    flowId: z.string().min(1),
+    category: z.enum(TRIAGE_ANSWERS),
+    at: Time,
+  }).strict(),
+  z.object({ type: z.literal('start-over'), flowId: z.string().min(1), at: Time }).strict(),
+  z.object({ type: z.literal('warning-dismissed'), tabId: TabId, warning: z.enum(WARNING_IDS), at: Time }).strict(),
+  z.object({ type: z.literal('overlay-minimized'), flowId: z.string().min(1), minimized: z.boolean(), at: Time }).strict(),
+]);
+export type EngineEvent = z.infer<typeof EventSchema>;
+export type EngineEventInput = z.input<typeof EventSchema>;
+
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+export function initialState(): EngineState {
+  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null };
+}
+
+export function freshFlow(id: string, at: number): FlowState {
+  const items = Object.fromEntries(ITEM_IDS.map((i) => [i, 'todo'])) as Record<ItemId, StoredItemState>;
+  return {
+    id, createdAt: at, updatedAt: at, items, clickProgress: {}, customer: null, delegated: null,
+    passedPartnerCenter: false, triage: null, overlayMinimized: false, completedAt: null,
+  };
+}
+
+/** A flow by id: own keys only (`__proto__`, `constructor` are no flows). */
+export function flowById(s: EngineState, id: string | null | undefined): FlowState | undefined {
+  return id != null && Object.hasOwn(s.flows, id) ? s.flows[id] : undefined;
+}
+
+/** The number of a flow id `flow-<n>`, else 0. */
+export function flowNumber(id: string): number {
+  const m = /^flow-(\d{1,15})$/.exec(id);
+  return m ? Number(m[1]) : 0;
+}
+
+/** A new flow id: never one a kept flow has (even when `seq` lags behind, as in a salvaged state). */
+export function newFlowId(s: EngineState): string {
+  for (const id of Object.keys(s.flows)) s.seq = Math.max(s.seq, flowNumber(id));
+  s.seq += 1;
+  return `flow-${s.seq}`;
+}
+
+/** A short, never-throwing description of a value for error messages. */
+function describe(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value.slice(0, 60) : typeof value === 'object' ? (value === null ? 'null' : 'object') : String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
+/** Validates an event; throws EngineError naming what is wrong (unknown type, missing field, ...). */
+export function parseEvent(input: unknown): EngineEvent {
+  const r = EventSchema.safeParse(input);
+  if (r.success) return r.data;
+  const type = typeof input === 'object' && input !== null && Object.hasOwn(input, 'type') ? describe((input as { type: unknown }).type) : '(none)';
+  const issues = r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+  throw new EngineError(`Rejected event of type "${type}": ${issues}`);
+}
+

@@ -1,0 +1,89 @@
+/**
+ * The warnings of SPEC.md as one table: when each stands, its texts, its way back, and where it
+ * shows. The engine evaluates `when` for a tab (lib/engine/derive.ts); the overlay's dock, the side
+ * panel, the popup and the background's list of overlay texts read the rest. A new warning is a row
+ * here plus its texts in assets/locales (test/unit/i18n.test.ts fails on a missing one).
+ */
+import type { StepId } from './ids';
+import type { PageKind, Portal } from './pages';
+
+/** What the engine knows of a tab when it asks which warnings stand there. */
+export interface WarningFacts {
+  portal: Portal | null;
+  page: PageKind | null;
+  /** The tab's flow, if it has one. */
+  flow: {
+    /** Some tab of the flow showed a Partner Center page. */
+    passedPartnerCenter: boolean;
+    /** The step to do next (null: all done). */
+    current: StepId | null;
+  } | null;
+  /** An admin-center page where the flow's admin-center steps happen (or the flow stands at one). */
+  onAdminFlowPage: boolean;
+  /** The tab acts for a customer's tenant (it arrived through a delegated link). */
+  delegated: boolean;
+  /** The delegated tenant against the customer selected in Partner Center. */
+  tenantMatch: 'same' | 'different' | 'unknown';
+}
+
+export interface WarningDef {
+  /** Whether the warning stands on a tab with these facts. */
+  when(f: WarningFacts): boolean;
+  /**
+   * Extension UI text keys (assets/locales). The body's substitutions: $1 the customer selected in
+   * Partner Center, $2 the tenant the tab opened.
+   */
+  title: string;
+  body: string;
+  /** The way back's label (for `customer`: used when a customer is known). */
+  action: string;
+  /**
+   * Where the way back leads: the Partner Center dashboard, or the selected customer's Service
+   * management page (the dashboard, with DASHBOARD_ACTION as its label, when no customer is known).
+   */
+  wayBack: 'dashboard' | 'customer';
+}
+
+/** The label of the way back to the dashboard. */
+export const DASHBOARD_ACTION = 'ui.warning.notFromDashboard.action';
+
+const onAdminCenter = (f: WarningFacts) => f.portal === 'admin-center' && f.page !== 'delegated-entry';
+
+export const WARNINGS = {
+  'not-from-dashboard': {
+    when: (f) => onAdminCenter(f) && f.onAdminFlowPage && !f.flow?.passedPartnerCenter,
+    title: 'ui.warning.notFromDashboard.title',
+    body: 'ui.warning.notFromDashboard.body',
+    action: DASHBOARD_ACTION,
+    wayBack: 'dashboard',
+  },
+  'own-tenant-context': {
+    when: (f) => onAdminCenter(f) && !f.delegated && (f.flow !== null || f.onAdminFlowPage),
+    title: 'ui.warning.ownTenant.title',
+    body: 'ui.warning.ownTenant.body',
+    action: 'ui.warning.ownTenant.action',
+    wayBack: 'customer',
+  },
+  'customer-mismatch': {
+    when: (f) => onAdminCenter(f) && f.delegated && f.flow !== null && f.tenantMatch === 'different',
+    title: 'ui.warning.mismatch.title',
+    body: 'ui.warning.mismatch.body',
+    action: 'ui.warning.mismatch.action',
+    wayBack: 'customer',
+  },
+} as const satisfies Record<string, WarningDef>;
+
+export type WarningId = keyof typeof WARNINGS;
+export const WARNING_IDS = Object.keys(WARNINGS) as [WarningId, ...WarningId[]];
+
+/** The text keys of every warning (the background resolves them for the overlay). */
+export const WARNING_TEXT_KEYS: readonly string[] = [
+  ...new Set(Object.values(WARNINGS as Record<WarningId, WarningDef>).flatMap((w) => [w.title, w.body, w.action])),
+  DASHBOARD_ACTION,
+];
+
+/** The way back of a warning for the customer selected: its kind and the label's text key. */
+export function wayBackOf(id: WarningId, selectedTenantId: string | undefined): { kind: 'dashboard' | 'customer'; action: string } {
+  const w: WarningDef = WARNINGS[id];
+  return w.wayBack === 'customer' && selectedTenantId ? { kind: 'customer', action: w.action } : { kind: 'dashboard', action: w.wayBack === 'dashboard' ? w.action : DASHBOARD_ACTION };
+}

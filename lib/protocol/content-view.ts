@@ -1,0 +1,29 @@
+/**
+ * The view a content script draws from, as the background answers and pushes it: the tab's view
+ * (lib/engine/view.ts) with the settings that concern the page and the overlay's texts.
+ */
+import type { TabView } from '../engine/view';
+import { WARNING_TEXT_KEYS } from '../flow/warnings';
+import type { BootPlan } from './boot-plan';
+
+export interface ContentView extends TabView {
+  overlayEnabled: boolean;
+  warningsDismissible: boolean;
+  /**
+   * The overlay's texts for this view in the extension's language, as i18n templates whose
+   * substitutions are the markers OVERLAY_SUBS: resolved here so that the content script never
+   * loads the message catalog (its first `i18n.getMessage` costs the page milliseconds).
+   */
+  strings?: Record<string, string>;
+  /** Only in the answer to the start-up code's page report: what it does next (lib/background/boot-plan.ts). */
+  boot?: BootPlan;
+}
+
+/** Substitution markers in `ContentView.strings` ($1 … $9 → U+E001 … U+E009). */
+export const OVERLAY_SUBS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe001 + i));
+/** The i18n keys the overlay draws from (lib/content/guide.ts), besides the step's `why` and `where`. */
+export const OVERLAY_KEYS: readonly string[] = [
+  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickWithin', 'overlay.notFound',
+  'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
+  ...WARNING_TEXT_KEYS,
+];
