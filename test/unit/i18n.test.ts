@@ -6,8 +6,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import ts from 'typescript';
-import { FLOW, ITEM_IDS } from '../../lib/flow/flow';
-import { TRIAGE_CATEGORIES } from '../../lib/engine/engine';
+import { FLOW } from '../../lib/flow/flow';
+import { ITEM_IDS } from '../../lib/flow/ids';
+import { TRIAGE_CATEGORIES } from '../../lib/flow/ids';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALES = join(ROOT, 'assets', 'locales');

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { placeCard, type Box } from '../../../lib/content/overlay/place';
-import { knownKind, labelKey, labelKeys } from '../../../lib/content/dom/locator';
+import { knownKind, labelKey, labelKeys } from '../../../lib/content/dom/names';
 import { normalizeLabel } from '../../../lib/flow/labels';
 
 const VW = 1280;
