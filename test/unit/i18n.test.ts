@@ -9,6 +9,8 @@ import ts from 'typescript';
 import { FLOW } from '../../lib/flow/flow';
 import { ITEM_IDS } from '../../lib/flow/ids';
 import { TRIAGE_CATEGORIES } from '../../lib/flow/ids';
+import { WARNING_TEXT_KEYS } from '../../lib/flow/warnings';
+import { OVERLAY_KEYS } from '../../lib/protocol/content-view';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALES = join(ROOT, 'assets', 'locales');
@@ -56,9 +58,11 @@ describe('catalogue: English and Korean', () => {
     ]);
   });
 
-  it('has the keys built at run time: item titles, why/where of each step, triage categories, case-summary errors', () => {
+  it('has the keys built at run time: item titles, why/where of each step, every warning\'s texts (lib/flow/warnings.ts), the overlay\'s, triage categories, case-summary errors', () => {
     const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     const needed = [
+      ...WARNING_TEXT_KEYS,
+      ...OVERLAY_KEYS.filter((k) => !k.startsWith('@@')),
       ...ITEM_IDS.map((id) => `step.${camel(id)}`),
       ...FLOW.steps.flatMap((s) => [s.why, s.where]),
       ...TRIAGE_CATEGORIES.flatMap((c) => [`ui.triage.cat.${c}`, `ui.triage.short.${c}`]),
