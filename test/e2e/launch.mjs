@@ -43,14 +43,59 @@ export function replicaFileFor(url, resourceType = 'document') {
   if (PARTNER_CENTER_HOSTS.includes(host)) return 'partner-center.html';
   if (LOGIN_HOSTS.includes(host)) return 'login.html';
   if (ADMIN_CENTER_HOSTS.includes(host)) {
-    return /^\/partner\/beginclientsession\.aspx$/i.test(u.pathname) ? 'begin-session.html' : 'admin-center.html';
+    return BEGIN_CLIENT_SESSION.test(u.pathname) ? 'begin-session.html' : 'admin-center.html';
   }
   return null;
+}
+
+const BEGIN_CLIENT_SESSION = /^\/partner\/beginclientsession\.aspx$/i;
+const GOV_HOST = /\.(us|mil)$/;
+
+/** A query parameter by case-insensitive name. @param {URL} u @param {string} name */
+function paramOf(u, name) {
+  for (const [k, v] of u.searchParams) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return null;
+}
+
+/** base64url of a JSON value, for the `<meta>` contents the replicas read. */
+const metaValue = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** @param {Buffer} html @param {Record<string, unknown>} metas */
+function withMetas(html, metas) {
+  const tags = Object.entries(metas).map(([name, value]) => `<meta name="${name}" content="${metaValue(value)}">`).join('');
+  return Buffer.from(html.toString('utf8').replace('</head>', `${tags}</head>`));
+}
+
+/**
+ * The first navigation of a tab that a page opened (window.open, a target=_blank link): Playwright
+ * has no frame for it yet (`request.frame()` throws), and it is the one navigation for which
+ * Chromium follows a routed 302 back through the route. (A `page.goto`, also in such a tab later,
+ * and any navigation of an existing frame have a frame: a routed 302 there is followed outside the
+ * route, to real DNS.)
+ * @param {import('playwright-core').Request} req
+ */
+export function isOpenedTabFirstNavigation(req) {
+  if (!req.isNavigationRequest()) return false;
+  try {
+    req.frame();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
  * Serves the replicas under the real portal URLs, aborts every other http(s) request, and records
  * requests made by the extension itself.
+ *
+ * The delegated entries are answered as the real servers do (portals.md §5): a document request to
+ * `/Partner/BeginClientSession.aspx?CTID=…` (portal.office.com, admin.microsoft.com, any case), and
+ * to an admin-center URL with `?delegatedOrg=` / `?tenantId=`, gets an HTTP 302 to
+ * `login.microsoftonline.com/common/oauth2/v2.0/authorize` whose URL names no tenant (redirect_uri
+ * is the admin center's `/landing`, `state` an opaque token) when it is the first navigation of a
+ * tab a page opened; otherwise (a `page.goto`) a page that redirects by script to the same URL.
+ * The harness remembers the tenant under the token (the real server's session). The sign-in pages
+ * end with a form POST of `state` to `/landing`; that document gets the tenant in a
+ * `<meta name="replica-session">` (base64url JSON), read by the admin center replica only.
  * @param {import('playwright-core').BrowserContext} context
  */
 export async function routeReplicas(context) {
@@ -58,6 +103,11 @@ export async function routeReplicas(context) {
   const extensionRequests = [];
   /** @type {{ url: string, method: string, resourceType: string, from: string }[]} */
   const blockedRequests = [];
+  /** @type {{ url: string, answer: '302' | 'script', location: string }[]} */
+  const delegatedEntries = [];
+  /** @type {Map<string, { tenantId?: string, domain?: string, dest: string }>} */
+  const sessions = new Map();
+  let seq = 0;
 
   context.on('request', (req) => {
     const url = req.url();
@@ -76,6 +126,20 @@ export async function routeReplicas(context) {
     },
   );
 
+  /** The sign-in URL for an entry: the tenant stays with the harness, under the token in `state`. */
+  const signInFor = (/** @type {URL} */ entry, /** @type {{ tenantId?: string, domain?: string, dest: string }} */ who) => {
+    const host = entry.hostname.toLowerCase();
+    const token = `r${(++seq).toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    sessions.set(token, who);
+    const gov = GOV_HOST.test(host);
+    const app = gov || host === 'admin.cloud.microsoft' ? host : 'admin.microsoft.com';
+    const q = new URLSearchParams({
+      client_id: '00000006-0000-0ff1-ce00-000000000000', redirect_uri: `https://${app}/landing`, response_type: 'code id_token',
+      response_mode: 'form_post', scope: 'openid profile', state: token, nonce: `n${seq}`,
+    });
+    return `https://${gov ? 'login.microsoftonline.us' : 'login.microsoftonline.com'}/common/oauth2/v2.0/authorize?${q}`;
+  };
+
   const hosts = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ...LOGIN_HOSTS];
   for (const host of hosts) {
     await context.route(`https://${host}/**`, async (route) => {
@@ -86,13 +150,57 @@ export async function routeReplicas(context) {
         await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found (replica)' }).catch(() => {});
         return;
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const u = new URL(req.url());
+      if (rel === 'begin-session.html' || (rel === 'admin-center.html' && req.method() === 'GET' && (paramOf(u, 'delegatedOrg') || paramOf(u, 'tenantId')))) {
+        const csdest = (paramOf(u, 'CSDEST') ?? '').toLowerCase();
+        const who = rel === 'begin-session.html'
+          ? { tenantId: (paramOf(u, 'CTID') ?? '').toLowerCase() || undefined, dest: csdest === 'support' ? 'support' : csdest === 'servicestatus' ? 'servicehealth' : 'homepage' }
+          : { domain: paramOf(u, 'delegatedOrg')?.toLowerCase() || undefined, tenantId: paramOf(u, 'tenantId')?.toLowerCase() || undefined, dest: 'homepage' };
+        const login = signInFor(u, who);
+        if (isOpenedTabFirstNavigation(req)) {
+          delegatedEntries.push({ url: req.url(), answer: '302', location: login });
+          await route.fulfill({ status: 302, headers: { location: login, 'cache-control': 'no-store' } }).catch(() => {});
+          return;
+        }
+        if (rel === 'begin-session.html') {
+          delegatedEntries.push({ url: req.url(), answer: 'script', location: login });
+          body = withMetas(body, { 'replica-next': { login } });
+        } else {
+          body = withMetas(body, { 'replica-entry': { login } }); // the page signs in first if the tab has not yet
+        }
+      } else if (rel === 'admin-center.html' && req.method() === 'POST') {
+        const state = new URLSearchParams(req.postData() ?? '').get('state');
+        if (state !== null) {
+          const who = sessions.get(state);
+          body = withMetas(body, { 'replica-session': who ?? { own: true, dest: 'homepage' } });
+        }
+      }
       await route
         .fulfill({ status: 200, body, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' } })
         .catch(() => {});
     });
   }
-  return { extensionRequests, blockedRequests };
+  return { extensionRequests, blockedRequests, delegatedEntries };
+}
+
+/**
+ * Sets replica knobs in a host's sessionStorage before its pages' scripts run, in every tab of the
+ * context (an init script): for knobs of a page the test reaches only through redirects (the admin
+ * center after sign-in), e.g. `{ 'admin.cloud.microsoft': { 'replica-ui': '2026' } }`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {Record<string, Record<string, string>>} byHost
+ */
+export async function presetKnobs(context, byHost) {
+  await context.addInitScript((knobs) => {
+    const mine = knobs[location.hostname];
+    if (!mine) return;
+    try {
+      for (const [k, v] of Object.entries(mine)) if (sessionStorage.getItem(k) === null) sessionStorage.setItem(k, v);
+    } catch {
+      /* no storage */
+    }
+  }, byHost);
 }
 
 /** @param {import('playwright-core').Request} req */
@@ -157,11 +265,11 @@ export async function launchExtension({ locale = 'en-US', headless = true, exten
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   };
   try {
-    const { extensionRequests, blockedRequests } = await routeReplicas(context);
+    const { extensionRequests, blockedRequests, delegatedEntries } = await routeReplicas(context);
     const serviceWorker = await waitForServiceWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
-    return { context, extensionId, serviceWorker, page, close, extensionRequests, blockedRequests, userDataDir };
+    return { context, extensionId, serviceWorker, page, close, extensionRequests, blockedRequests, delegatedEntries, userDataDir };
   } catch (e) {
     await close();
     throw e;
