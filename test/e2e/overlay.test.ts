@@ -43,7 +43,7 @@ describe('overlay robustness', () => {
       () =>
         new Promise<{ inserted: number; marked: number }>((resolve) => {
           const find = (root: Document | ShadowRoot): Element | null => {
-            const hit = root.querySelector('#customer-nav-service-management');
+            const hit = root.querySelector('v6_he-task-item[aria-label="Service management"]');
             if (hit) return hit;
             for (const el of root.querySelectorAll('*')) {
               if (el.shadowRoot) {
