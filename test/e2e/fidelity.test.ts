@@ -87,7 +87,17 @@ async function start(ext: LaunchedExtension, url: string): Promise<{ panel: Page
 function describeTarget(handle: ElementHandle) {
   return (handle as ElementHandle<Element>).evaluate((el) => {
     const hosts = 'v6_he-button, accexp_he-button, he-button, customersvcadmin_he-button, v6_he-task-item';
-    const host = el.matches(hosts) ? el : el.querySelector(hosts) ?? (el.getRootNode() instanceof ShadowRoot ? null : el.closest(hosts));
+    // The he-* host: the element itself, one inside it, or (for a control inside the host's shadow root) the host around it.
+    const around = (() => {
+      for (let n: Element | null = el; n; ) {
+        const hit = n.closest(hosts);
+        if (hit) return hit;
+        const root = n.getRootNode();
+        n = root instanceof ShadowRoot ? root.host : null;
+      }
+      return null;
+    })();
+    const host = el.matches(hosts) ? el : el.querySelector(hosts) ?? around;
     const select = el instanceof HTMLSelectElement ? el : el.querySelector('select');
     const labelOf = (s: HTMLSelectElement | null) => (s?.labels?.[0]?.textContent ?? '').trim();
     return {
@@ -402,7 +412,11 @@ describe('issue 20: the other doors', () => {
     }
     await screenshot(walked.page, 'fidelity/door-end');
     const ids = walked.steps.map((s: WalkStep) => s.stepId);
+    // The guide leads on from the door itself: the searched customer's New request first (not back to Customers).
+    expect.soft(walked.steps[0] && `${walked.steps[0].stepId} on ${walked.steps[0].url}`, 'the first step ringed on the door')
+      .toBe(`new-request on ${PC}/en-US/dashboard/v2/support/customers`);
     expect.soft(ids, `the steps walked from the door (${walked.error})`).toEqual(expect.arrayContaining(['new-request', 'office-365', 'portal-sign-in']));
+    expect.soft(ids, 'no detour through the customers list').not.toContain('select-customer');
     expect.soft(eachWarning(w), 'warnings seen').toEqual([]);
     expect(walked.completed, `the walk reached the topic (${walked.error})`).toBe(true);
     await expect(walked.page.locator('#delegated-tenant').getAttribute('data-replica-tenant-id')).resolves.toBe(FABRIKAM.tenantId);

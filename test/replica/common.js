@@ -186,7 +186,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 10px 12px; border-bottom: 1px solid #e0e0e0; font-weight: 400; }
 thead th { font-weight: 600; color: #424242; font-size: 13px; }
 tbody tr:hover { background: #f5f5f5; }
-input[type=text], input[type=search], input[type=email], input[type=password], textarea, select {
+input[type=text], input[type=search], input[type=email], input[type=tel], input[type=password], textarea, select {
   font-family: inherit; font-size: 14px; padding: 5px 10px; min-height: 32px; border: 1px solid #d1d1d1;
   border-bottom-color: #616161; border-radius: 4px; background: #fff; color: #242424; }
 .muted { color: #616161; font-size: 13px; }
