@@ -191,8 +191,8 @@ describe('issue 20: the happy path on the harder replicas', () => {
       await w.stop();
     }
     const admin = walked.page;
-    await screenshot(admin, 'fidelity/en-2019-end');
-    await screenshot(panel, 'fidelity/en-2019-sidepanel');
+    await screenshot(admin, 'en-2019-end', SHOTS);
+    await screenshot(panel, 'en-2019-sidepanel', SHOTS);
     // The replicas were the hard ones: a menu button without href, a real 302, four sign-in pages.
     const office = rec.targets['office-365']?.[0];
     expect(office, 'Microsoft Office 365 was ringed').toBeDefined();
@@ -223,9 +223,9 @@ describe('issue 20: the happy path on the harder replicas', () => {
       await expect(admin.locator('#delegated-tenant').getAttribute('data-replica-tenant-id')).resolves.toBe(FABRIKAM.tenantId);
       expect(ext.delegatedEntries.map((e) => e.answer)).toEqual(['302']);
       expect.soft(await eventually(count(overlay(admin).warning('customer-mismatch')), positive, 15_000), 'customer-mismatch in the overlay').toBeGreaterThan(0);
-      await screenshot(admin, 'fidelity/mismatch-admin');
+      await screenshot(admin, 'mismatch-admin', SHOTS);
       expect.soft(await eventually(count(panel.locator('[role="alert"][data-warning="customer-mismatch"]')), positive, 5_000), 'customer-mismatch in the side panel').toBeGreaterThan(0);
-      await screenshot(panel, 'fidelity/mismatch-sidepanel');
+      await screenshot(panel, 'mismatch-sidepanel', SHOTS);
       expect.soft(await panel.locator('[data-field="tenant-id"]').first().textContent().catch(() => null), 'the customer picked: Contoso').toBe(CONTOSO.tenantId);
     } finally {
       await w.stop();
@@ -240,7 +240,7 @@ describe('issue 20: the happy path on the harder replicas', () => {
     const rec = recorder();
     const walked = await walk({ context: ext.context, page, outDir: join(SHOTS, 'en-2021'), timeoutMs: WALK_TIMEOUT, onStep: rec.onStep });
     const admin = walked.page;
-    await screenshot(admin, 'fidelity/en-2021-end');
+    await screenshot(admin, 'en-2021-end', SHOTS);
     expect(new URL(admin.url()).hostname).toBe('admin.cloud.microsoft');
     expect(ext.delegatedEntries.map((e) => e.answer)).toEqual(['302']);
     await expect(admin.locator('m365-request-form select').count(), 'the walk reached the form').resolves.toBe(1);
@@ -254,7 +254,7 @@ describe('issue 20: the happy path on the harder replicas', () => {
     expect(chosen).not.toBe('');
     await expect.poll(() => done(admin).isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => admin.locator('[data-escalation-guide-target]').count()).toBe(0);
-    await screenshot(admin, 'fidelity/en-2021-done');
+    await screenshot(admin, 'en-2021-done', SHOTS);
   }, 240_000);
 });
 
@@ -275,7 +275,7 @@ describe('issue 20: the 2026 admin center (Support Assistant)', () => {
       const fallback = overlay(admin).fallback;
       await expect.poll(() => fallback.isVisible(), { timeout: 10_000, message: 'the fallback card shows' }).toBe(true);
       expect(await fallback.textContent()).toMatch(/Partner Center/);
-      await screenshot(admin, 'fidelity/en-2026-fallback');
+      await screenshot(admin, 'en-2026-fallback', SHOTS);
       // No loop: for 6 s nothing is marked and the fallback stays.
       for (let i = 0; i < 12; i++) {
         expect(await admin.locator('[data-escalation-guide-target]').count()).toBe(0);
@@ -308,14 +308,14 @@ describe('issue 20: the 2026 admin center (Support Assistant)', () => {
     } finally {
       await w.stop();
     }
-    await screenshot(walked.page, 'fidelity/en-2026-partner-end');
+    await screenshot(walked.page, 'en-2026-partner-end', SHOTS);
     const topic = rec.targets['support-topic']?.[0];
     expect(topic, `the topic step was ringed (${walked.error})`).toBeDefined();
     expect(topic?.labelledBy ?? '').toContain('Category');
     expect(walked.completed).toBe(true);
     await expect.poll(() => done(walked.page).isVisible(), { timeout: 10_000 }).toBe(true);
     for (const m of w.marks()) expect(m.what, `marked ${m.id}`).not.toMatch(/Contact me|^input\|/i);
-    await screenshot(walked.page, 'fidelity/en-2026-partner-done');
+    await screenshot(walked.page, 'en-2026-partner-done', SHOTS);
   }, 240_000);
 });
 
@@ -340,7 +340,7 @@ describe('issue 20: Partner Center in German, slotted labels, navigation 8 s lat
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}\//);
     await page.reload();
     const walked = await walk({ context: ext.context, page, outDir: join(SHOTS, 'de-2'), timeoutMs: 20_000, onStep: rec.onStep });
-    await screenshot(walked.page, 'fidelity/de-end');
+    await screenshot(walked.page, 'de-end', SHOTS);
     expect.soft(rec.cards['customers']?.[0], 'the card at customers').toContain('Kunden');
     expect.soft(rec.cards['service-management']?.[0], 'the card at service-management').toContain('Serviceverwaltung');
     expect.soft(rec.cards['service-requests']?.[0], 'the card at service-requests').toContain('Serviceanfragen');
@@ -353,7 +353,7 @@ describe('issue 20: Partner Center in German, slotted labels, navigation 8 s lat
     expect.soft(nr?.hostShadowText).toBe('');
     expect(walked.error, 'the walk reached the topic').toBeNull();
     await expect.poll(() => done(walked.page).isVisible(), { timeout: 10_000 }).toBe(true);
-    await screenshot(walked.page, 'fidelity/de-done');
+    await screenshot(walked.page, 'de-done', SHOTS);
   }, 300_000);
 });
 
@@ -373,7 +373,7 @@ describe('issue 20: the admin center in zh-CN, ja, fr and es', () => {
       const { page } = await start(ext, `${PC}${lang.prefix}/dashboard?replica-ui=${lang.ui}`);
       const rec = recorder();
       const walked = await walk({ context: ext.context, page, outDir: join(SHOTS, `admin-${lang.locale}`), timeoutMs: WALK_TIMEOUT, onStep: rec.onStep });
-      await screenshot(walked.page, `fidelity/admin-${lang.locale}-end`);
+      await screenshot(walked.page, `admin-${lang.locale}-end`, SHOTS);
       const adminSteps = walked.steps.filter((s) => !s.url.startsWith(PC)).map((s) => s.stepId);
       expect.soft(adminSteps, `the admin center steps walked (${walked.error})`).toEqual(
         lang.ui === '2019' ? ['portal-sign-in', 'support', 'new-service-request', 'support-topic'] : ['portal-sign-in', 'support', 'new-service-request', 'new-service-request', 'support-topic']);
@@ -385,7 +385,7 @@ describe('issue 20: the admin center in zh-CN, ja, fr and es', () => {
       expect(await walked.page.evaluate(() => document.documentElement.lang)).toBe(lang.locale === 'zh-CN' ? 'zh-CN' : lang.locale.slice(0, 2));
       expect(rec.targets['support-topic']?.length).toBe(1);
       await expect.poll(() => done(walked.page).isVisible(), { timeout: 10_000 }).toBe(true);
-      await screenshot(walked.page, `fidelity/admin-${lang.locale}-done`);
+      await screenshot(walked.page, `admin-${lang.locale}-done`, SHOTS);
     }, 240_000);
   }
 });
@@ -405,12 +405,12 @@ describe('issue 20: the other doors', () => {
       await expect.poll(() => page.url()).toBe(`${PC}/en-US/dashboard/v2/support/customers`);
       await page.getByRole('searchbox').fill('Fabrikam');
       await page.locator(`#row-${FABRIKAM.tenantId}`).waitFor();
-      await screenshot(page, 'fidelity/door-customer-requests');
+      await screenshot(page, 'door-customer-requests', SHOTS);
       walked = await walk({ context: ext.context, page, outDir: join(SHOTS, 'door'), timeoutMs: WALK_TIMEOUT });
     } finally {
       await w.stop();
     }
-    await screenshot(walked.page, 'fidelity/door-end');
+    await screenshot(walked.page, 'door-end', SHOTS);
     const ids = walked.steps.map((s: WalkStep) => s.stepId);
     // The guide leads on from the door itself: the searched customer's New request first (not back to Customers).
     expect.soft(walked.steps[0] && `${walked.steps[0].stepId} on ${walked.steps[0].url}`, 'the first step ringed on the door')
@@ -435,7 +435,7 @@ describe('issue 20: the other doors', () => {
       await admin.locator('#own-tenant').waitFor();
       expect(ext.delegatedEntries, 'no delegated entry was requested').toEqual([]);
       expect.soft(await eventually(count(overlay(admin).warning('own-tenant-context')), positive, 15_000), 'own-tenant-context in the overlay').toBeGreaterThan(0);
-      await screenshot(admin, 'fidelity/hostile-admin');
+      await screenshot(admin, 'hostile-admin', SHOTS);
       expect.soft(await eventually(count(panel.locator('[role="alert"][data-warning="own-tenant-context"]')), positive, 5_000), 'own-tenant-context in the side panel').toBeGreaterThan(0);
     } finally {
       await w.stop();

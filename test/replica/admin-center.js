@@ -110,7 +110,7 @@ const FORM_CSS = `
 textarea { width: 100%; min-height: 100px; display: block; }
 input[type=text], select { width: 100%; max-width: 480px; }
 .ms-ChoiceFieldGroup-flexContainer { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 8px; }
-.ms-ChoiceFieldGroup-flexContainer.row { grid-template-columns: repeat(3, max-content); }
+.ms-ChoiceFieldGroup-flexContainer.row { display: flex; flex-wrap: wrap; }
 .ms-ChoiceField { position: relative; }
 .ms-ChoiceField-input { position: absolute; opacity: 0; top: 0; right: 0; width: 100%; height: 100%; margin: 0; cursor: pointer; }
 .ms-ChoiceField-field { display: flex; align-items: center; gap: 10px; padding: 10px 12px; border: 1px solid #d1d1d1; border-radius: 4px;
