@@ -116,6 +116,24 @@ export async function routeReplicas(context) {
     if (from.startsWith('chrome-extension://')) extensionRequests.push({ url, method: req.method(), resourceType: req.resourceType(), from });
   });
 
+  // Chromium's first request for the Location of a routed 302 in an opened tab goes outside the
+  // route and fails (real DNS); its error page reloads itself only while the tab is visible (net-error
+  // auto-reload). Reload it at once, visible or not: the sign-in page then comes through the route.
+  const replicaHosts = new Set([...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ...LOGIN_HOSTS]);
+  context.on('requestfailed', (req) => {
+    if (!req.redirectedFrom() || !req.isNavigationRequest()) return;
+    if (!replicaHosts.has(new URL(req.url()).hostname.toLowerCase())) return;
+    void (async () => {
+      for (let i = 0; i < 30; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const errored = context.pages().filter((p) => !p.isClosed() && p.url().startsWith('chrome-error://'));
+        if (!errored.length) continue;
+        for (const p of errored) await p.reload().catch(() => {});
+        return;
+      }
+    })();
+  });
+
   // Catch-all first: Playwright runs the most recently registered matching route first.
   await context.route(
     (url) => !/^(chrome-extension|data|blob|about|chrome|devtools):/.test(url.protocol),
