@@ -9,9 +9,10 @@ import { detectPage, portalOf, portalOfPage, type PageKind, type Portal } from '
 import { customerTenantFromUrl, delegatedTenantFromUrl, type DelegatedTenant } from '../flow/tenant';
 import {
   DelegatedSchema, EngineError, LINK_TAB_WINDOW_MS, MAX_CLICKS, MAX_FLOWS, flowById, freshFlow, newFlowId, parseEvent,
-  type EngineEvent, type EngineEventInput, type EngineState, type FlowState, type TabState,
+  type Customer, type EngineEvent, type EngineEventInput, type EngineState, type FlowState, type TabState,
 } from './state';
-import { currentStep } from './derive';
+import { currentStep, escalationIdOf, warningsFor } from './derive';
+import { MAX_ESCALATIONS } from './case';
 
 /** The next state after an event. Pure: never mutates `state`. Throws EngineError on an invalid event. */
 export function reduce(state: EngineState, input: EngineEventInput | unknown): EngineState {
@@ -80,6 +81,8 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       for (const tab of Object.values(s.tabs)) {
         if (tab.flowId !== old.id) continue;
         tab.dismissed = [];
+        tab.continued = [];
+        delete tab.missing;
         if (tab.page) applyPage(flow, tab, tab.page, tab.url, event.at);
       }
       return touch(s, flow, event.at);
@@ -88,6 +91,39 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       const tab = s.tabs[event.tabId];
       if (!tab || tab.dismissed.includes(event.warning)) return state;
       tab.dismissed.push(event.warning);
+      return s;
+    }
+    case 'warning-continued': {
+      const tab = s.tabs[event.tabId];
+      // Only for a warning standing there now (dismissed or not): never an approval in advance.
+      if (!tab || tab.continued.includes(event.warning)) return state;
+      if (!warningsFor(state, event.tabId, true).some((w) => w.id === event.warning)) return state;
+      tab.continued.push(event.warning);
+      return s;
+    }
+    case 'target-missing': {
+      const tab = s.tabs[event.tabId];
+      if (!tab) return state;
+      if (event.missing) {
+        const flow = flowById(s, tab.flowId);
+        if (!flow || currentStep(flow) !== event.step || tab.missing === event.step) return state;
+        tab.missing = event.step;
+      } else {
+        if (tab.missing !== event.step) return state;
+        delete tab.missing;
+      }
+      return s;
+    }
+    case 'case-saved': {
+      const flow = flowById(s, event.flowId);
+      if (!flow) return state;
+      flow.case = event.case;
+      return touch(s, flow, event.at);
+    }
+    case 'case-number-set': {
+      const esc = s.escalations.find((x) => x.id === event.escalationId);
+      if (!esc || esc.caseNumber === event.caseNumber) return state;
+      esc.caseNumber = event.caseNumber;
       return s;
     }
     case 'overlay-minimized': {
@@ -99,7 +135,10 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
   }
 }
 
-const blankTab = (): TabState => ({ flowId: null, url: '', page: null, portal: null, delegated: null, dismissed: [] });
+const blankTab = (): TabState => ({ flowId: null, url: '', page: null, portal: null, delegated: null, dismissed: [], continued: [] });
+
+/** Warnings about the tenant a tab acts for: a choice about them ends when that tenant changes. */
+const TENANT_WARNINGS = ['own-tenant-context', 'customer-mismatch'] as const;
 
 function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>): EngineState {
   const url = new URL(e.url);
@@ -107,6 +146,7 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
   const page = e.page === undefined ? (detectPage(url) ?? null) : e.page;
   const tab = (s.tabs[e.tabId] ??= blankTab());
   const previousUrl = tab.url;
+  const previousTenant = JSON.stringify(tab.delegated);
   tab.url = e.url;
   tab.page = page;
   tab.portal = portal ?? null;
@@ -123,10 +163,16 @@ function pageSeen(s: EngineState, e: Extract<EngineEvent, { type: 'page-seen' }>
     s.flows[flow.id] = flow;
     tab.flowId = flow.id;
     tab.dismissed = [];
+    tab.continued = [];
   }
-  if (previousUrl !== e.url) tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+  if (previousUrl !== e.url) {
+    tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+    delete tab.missing;
+  }
   if (page) applyPage(flow, tab, page, e.url, e.at);
   else if (portal === 'admin-center') noteDelegated(flow, tab, e.url);
+  // Continue anyway was chosen for the tenant the tab acted for: another tenant asks again.
+  if (JSON.stringify(tab.delegated) !== previousTenant) tab.continued = tab.continued.filter((w) => !(TENANT_WARNINGS as readonly string[]).includes(w));
   // The name a customer page shows, for the customer whose tenant id the URL carries.
   const shownTenant = customerTenantFromUrl(url);
   if (e.customerName && flow.customer?.tenantId && shownTenant === flow.customer.tenantId) flow.customer.name = e.customerName;
@@ -165,13 +211,27 @@ function applyPage(flow: FlowState, tab: TabState, page: PageKind, url: string, 
     flow.passedPartnerCenter = true;
     tab.delegated = null;
     const tenantId = customerTenantFromUrl(url);
-    if (tenantId && flow.customer?.tenantId !== tenantId) flow.customer = { tenantId };
+    if (tenantId && flow.customer?.tenantId !== tenantId) selectCustomer(flow, { tenantId });
   }
   if (portal === 'admin-center' && noteDelegated(flow, tab, url)) {
     done.push(...FLOW.steps.filter((st) => st.completion.delegatedLink).map((st) => st.id));
   }
-  for (const prep of FLOW.preparation) if (prep.completedByPages.includes(page)) flow.items[prep.id] = 'done';
+  for (const prep of FLOW.preparation) {
+    if (!prep.completedByPages.includes(page)) continue;
+    // An item about the selected customer: only that customer's own page completes it.
+    if (prep.perCustomer && (!flow.customer?.tenantId || customerTenantFromUrl(url) !== flow.customer.tenantId)) continue;
+    flow.items[prep.id] = 'done';
+  }
   complete(flow, done, at);
+}
+
+/** A customer is selected: items about the previous one (`perCustomer`) are to do again. */
+function selectCustomer(flow: FlowState, customer: Customer): void {
+  const before = flow.customer?.tenantId;
+  flow.customer = { ...customer };
+  if (before && before !== customer.tenantId) {
+    for (const prep of FLOW.preparation) if (prep.perCustomer) flow.items[prep.id] = 'todo';
+  }
 }
 
 function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-clicked' }>): EngineState {
@@ -188,7 +248,7 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
     return touch(s, flow, e.at);
   }
   if (currentStep(flow) !== e.step) return s; // a late report of an earlier step: nothing to do
-  if (e.customer && picksCustomer(e.step)) flow.customer = { ...e.customer };
+  if (e.customer && picksCustomer(e.step)) selectCustomer(flow, e.customer);
   const progress = flow.clickProgress[e.step] ?? 0;
   if (e.clickIndex !== progress) return s;
   if (!e.last) {
@@ -236,7 +296,25 @@ const allStepsPassed = (flow: FlowState) => STEP_IDS.every((id) => flow.items[id
 function touch(s: EngineState, flow: FlowState, at: number): EngineState {
   flow.updatedAt = Math.max(flow.updatedAt, at);
   s.lastActiveFlowId = flow.id;
+  if (flow.completedAt !== null) recordEscalation(s, flow);
   return prune(s);
+}
+
+/**
+ * The escalation of a completed flow's round, in the session's list: made when the flow completes,
+ * kept up to date with its customer and case (the case number is the agent's, set on its own).
+ */
+function recordEscalation(s: EngineState, flow: FlowState): void {
+  const id = escalationIdOf(flow);
+  let esc = s.escalations.find((x) => x.id === id);
+  if (!esc) {
+    esc = { id, flowId: flow.id, startedAt: flow.createdAt, completedAt: flow.completedAt!, customer: null, workload: null, severity: null, caseNumber: null };
+    s.escalations.push(esc);
+    if (s.escalations.length > MAX_ESCALATIONS) s.escalations.splice(0, s.escalations.length - MAX_ESCALATIONS);
+  }
+  esc.customer = flow.customer ? { ...flow.customer } : null;
+  esc.workload = flow.case?.form.workload ?? null;
+  esc.severity = flow.case?.form.severity ?? null;
 }
 
 /** Drops the least recently used flows that no tab shows, beyond MAX_FLOWS. */
