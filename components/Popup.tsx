@@ -4,11 +4,12 @@ import { browser } from 'wxt/browser';
 import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
 import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
+import { NextLine, WayBack } from './NextClick';
 import { Header } from './Header';
 import { useSettings, useSurface } from './hooks';
 import { AddIcon, PanelIcon } from './icons';
 import { useShortcut } from './shortcut';
-import { i18n } from './text';
+import { i18n, itemTitle } from './text';
 import { Warnings } from './Warnings';
 
 /** Opens the side panel of this window. Runs inside the click handler: the API needs the user gesture. */
@@ -41,8 +42,11 @@ export function Popup() {
     <div class="eg-page eg-popup" data-loaded={String(loaded)} data-flow-id={view.flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
-        <Warnings warnings={warnings} />
+        <Warnings warnings={warnings} stopped={view.stopped} />
         {loaded && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
+        {view.flow && view.current && (view.stopped
+          ? <WayBack warning={view.stopped} compact />
+          : <NextLine step={view.current}>{itemTitle(view.current)}</NextLine>)}
         <section class="eg-section eg-section-tight" aria-label={i18n.t('ui.section.steps')}>
           <StepList view={view} compact />
         </section>

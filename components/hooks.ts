@@ -87,3 +87,12 @@ export async function send(message: SurfaceMessage): Promise<void> {
     console.warn('[escalation-guide] message not delivered', message.kind, err);
   }
 }
+
+/** Opens a portal page in a new tab; as a child of a flow's tab (`openerTabId`), so that it joins that flow. */
+export async function openTab(url: string, openerTabId: number | undefined): Promise<void> {
+  try {
+    await browser.tabs.create(openerTabId === undefined ? { url } : { url, openerTabId });
+  } catch {
+    await browser.tabs.create({ url }).catch(() => window.open(url, '_blank', 'noopener'));
+  }
+}
