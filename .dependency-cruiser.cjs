@@ -71,10 +71,17 @@ module.exports = {
       to: { path: ['^lib/content/guide(-draw|-loader)?\\.ts$'] },
     },
     {
+      name: 'completion-comes-through-its-loader',
+      comment: 'The completion (lib/content/completion/: the done card, the description) is a module of its own, loaded where a flow reaches the support topic (lib/content/completion-loader.ts): nothing else of the content scripts imports it.',
+      severity: 'error',
+      from: { path: ['^lib/content/', '^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/guide\\.ts$'], pathNot: ['^lib/content/completion/', '^lib/content/completion-loader\\.ts$'] },
+      to: { path: '^lib/content/completion/' },
+    },
+    {
       name: 'content-scripts-carry-no-zod',
       comment: 'zod stays out of the content scripts\' bundles (their size and start-up): they take the flow data as typed, validated at build and test time.',
       severity: 'error',
-      from: { path: ['^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/guide\\.ts$'] },
+      from: { path: ['^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/(guide|completion)\\.ts$'] },
       to: { path: 'node_modules/zod/', reachable: true },
     },
     {

@@ -104,9 +104,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'sidePanel'],
     host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
-    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts):
+    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts),
+    // and the completion the guide loads at the support topic (lib/content/completion-loader.ts):
     // reachable from the portals' pages only, and only at a per-session URL.
-    web_accessible_resources: [{ resources: ['guide.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['guide.js', 'completion.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
     action: {},
     commands: {
       'open-side-panel': {

@@ -7,7 +7,7 @@
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { LABELS, labelFor, type LabelId } from '../flow/labels';
-import { WARNINGS, wayBackOf } from '../flow/warnings';
+import { WARNINGS, isPathWarning, wayBackOf } from '../flow/warnings';
 import type { Customer } from '../engine/state';
 import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
@@ -35,6 +35,10 @@ export interface Scene {
   minimized: boolean;
   /** The ring pulses when it moves to this target (a new step's). */
   pulse: boolean;
+  /** The path warning that stops the guide (nothing ringed, no card): its way back is the main action. */
+  stopped: string | null;
+  /** The flow is complete here: the completion's card shows in the dock (lib/content/completion/). */
+  done: boolean;
 }
 
 export class GuideDrawing {
@@ -70,12 +74,19 @@ export class GuideDrawing {
     return this.marked !== null;
   }
 
+  /** The overlay, made and mounted if it is not yet (the completion draws in its dock). */
+  overlayNow(): Overlay {
+    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
+    o.mount();
+    return o;
+  }
+
   /** Draws the scene; returns whether a pulse is still due (nothing was ringed). */
   draw(scene: Scene): boolean {
     const { ring, step } = scene;
     this.setMark(ring?.el ?? null, step);
     const warnings = scene.warnings.length ? this.warningModels(scene) : [];
-    if (!ring && !scene.fallback && !warnings.length) {
+    if (!ring && !scene.fallback && !warnings.length && !scene.done) {
       this.overlay?.setTarget(null, false);
       this.overlay?.setCard(null);
       this.dock?.setFallback(null);
@@ -83,9 +94,10 @@ export class GuideDrawing {
       this.dock?.setWarnings([]);
       return true;
     }
-    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
+    const o = this.overlayNow();
     const d = (this.dock ??= new Dock(o, this.events));
-    o.mount();
+    // The completion's card sits in the dock: its stylesheet first.
+    if (scene.done) d.style();
     const lang = pageLang();
     const shown = scene.label ? ((ring && shownSpelling(ring.el, LABELS[scene.label])) ?? labelFor(scene.label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
@@ -97,16 +109,20 @@ export class GuideDrawing {
       if (scene.minimized) o.setCard(null);
       else {
         const key = ring.click.picksCustomer ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
-        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
+        // At the support topic: the request form is open, the case summary can go into its description.
+        const action = step === 'support-topic' ? { label: t('overlay.fill.action'), testId: 'eg-fill-description' } : undefined;
+        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize'), action });
       }
     } else {
       o.setTarget(null, false);
       o.setCard(null);
     }
+    const cause = step && stepOf(step).likelyCause ? { text: t('overlay.cause.adminRelationship'), action: t('overlay.cause.openAdminRelationships') } : undefined;
     d.setFallback(scene.fallback && !scene.minimized && step
-      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
+      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize'), cause }
       : null);
-    d.setPill(scene.minimized && step && (ring || scene.fallback) ? { text: t('overlay.pill', [scene.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+    const pill = scene.done ? t('overlay.done.title') : step && (ring || scene.fallback) ? t('overlay.pill', [scene.stepNumber, shown]) : '';
+    d.setPill(scene.minimized && pill ? { text: pill, restoreLabel: t('overlay.restore') } : null);
     return pulse;
   }
 
@@ -129,12 +145,15 @@ export class GuideDrawing {
     const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
     return scene.warnings.map((w) => {
       const def = WARNINGS[w.id];
+      const path = isPathWarning(w.id);
       return {
         id: w.id,
         title: t(def.title),
         body: t(def.body, [who(w.selected), w.opened?.value ?? '']),
         action: t(wayBackOf(w.id, w.selected?.tenantId).action),
         dismiss,
+        continueAnyway: path && !w.continued ? t('overlay.continueAnyway') : null,
+        note: w.id === scene.stopped ? t('overlay.stopped') : path && w.continued ? t('overlay.continued') : null,
       };
     });
   }

@@ -17,21 +17,22 @@ import type { StepId } from '../flow/ids';
 import { candidatesOn, stepOf, type Candidate } from '../flow/flow';
 import { documentMatters, type ContentPortal, type PageKind } from '../flow/pages';
 import { customerTenantFromUrl } from '../flow/tenant';
-import { wayBackOf, type WarningId } from '../flow/warnings';
+import { isPathWarning } from '../flow/warnings';
 import { DeepWatch, type FrameChanges } from './dom/deep-watch';
 import { TargetTracker, type Found } from './dom/target-tracker';
 import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-probe';
-import type { OverlayEvents } from './overlay/overlay';
-import type { DockEvents } from './overlay/dock';
+import { overlayEvents } from './guide-events';
 import type { ContentMessage } from '../protocol/messages';
 import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
 import { clickReport } from './click-report';
 import { GuideDrawing } from './guide-draw';
+import { GuideCase } from './guide-case';
 import { Timers } from './timers';
 import { asView } from './view-check';
 import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
 import { sender, type GuideStart, type Handoff } from './shared';
+import { t } from './overlay-text';
 
 /** The fallback card shows when the target is not found within this long of the step's page. */
 export const FALLBACK_MS = 3000;
@@ -56,7 +57,7 @@ class Guide {
   private readonly timers: Timers;
   private readonly tracker: TargetTracker<Candidate>;
   private readonly drawing: GuideDrawing;
-  private readonly send: (msg: ContentMessage) => Promise<unknown>;
+  readonly send: (msg: ContentMessage) => Promise<unknown>;
 
   // The page.
   private url = location.href;
@@ -69,7 +70,7 @@ class Guide {
   private locationCheck = 0;
 
   // The view.
-  private view: ContentView | null = null;
+  view: ContentView | null = null;
   private viewRequest = 0;
   /** The first scan and draw happened (they wait for a view with something to show). */
   private started = false;
@@ -87,9 +88,11 @@ class Guide {
   /** After a click on the target: no ring for the same spec for a moment (the next step is coming). */
   private suppressed: { key: string; until: number } | null = null;
 
-  // The agent's choices, shown before the background confirms them.
-  private localMinimized: boolean | null = null;
-  private readonly localDismissed = new Set<string>();
+  // The agent's choices, shown before the background confirms them (lib/content/guide-events.ts).
+  localMinimized: boolean | null = null;
+  readonly localDismissed = new Set<string>();
+  readonly localContinued = new Set<string>();
+  readonly case: GuideCase;
 
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
@@ -102,7 +105,12 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.tracker = new TargetTracker<Candidate>(this.watch, (found, reason) => this.onTarget(found, reason));
-    this.drawing = new GuideDrawing(this.overlayEvents(), handoff);
+    const events = overlayEvents(this);
+    this.drawing = new GuideDrawing(events, handoff);
+    this.case = new GuideCase(() => {
+      const o = this.drawing.overlayNow();
+      return { shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize: () => events.minimize(true) };
+    }, () => this.ctx.isInvalid);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
     this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
@@ -137,6 +145,7 @@ class Guide {
       this.tracker.stop();
       this.watch.stop();
       this.timers.clear();
+      this.case.destroy();
       this.drawing.destroy();
     });
     void this.report();
@@ -182,12 +191,13 @@ class Guide {
     }
     if (this.localMinimized === v.minimized) this.localMinimized = null;
     this.localDismissed.clear();
+    this.localContinued.clear();
     if (this.started) {
       this.resync(false);
       this.draw();
       return;
     }
-    if (!this.wantedSpec() && !(v.overlayEnabled !== false && v.warnings.length)) {
+    if (!this.wantedSpec() && !(v.overlayEnabled !== false && (v.warnings.length || this.isDone()))) {
       // Nothing to ring or warn about on this page: start-up ends here (the watch stays idle).
       this.markIdle();
       return;
@@ -274,48 +284,38 @@ class Guide {
     return this.localMinimized ?? this.view?.minimized ?? false;
   }
 
-  /** What the overlay's buttons do: the card's and the dock's. */
-  private overlayEvents(): OverlayEvents & DockEvents {
-    return {
-      minimize: (minimized) => {
-        this.localMinimized = minimized;
-        void this.send({ kind: 'minimize', minimized });
-        this.draw();
-      },
-      warningAction: (id) => {
-        const w = this.view?.warnings.find((x) => x.id === id);
-        const tenantId = w?.selected?.tenantId ?? this.view?.customer?.tenantId;
-        const back = wayBackOf(id as WarningId, tenantId);
-        void this.send({ kind: 'open-partner-center', ...(tenantId && back.kind === 'customer' ? { tenantId } : {}) });
-      },
-      dismissWarning: (id) => {
-        this.localDismissed.add(id);
-        void this.send({ kind: 'dismiss-warning', warning: id as WarningId });
-        this.draw();
-      },
-    };
-  }
+  /** The flow completed and this is the admin center, where the request form is: the done card shows. */
+  private isDone = () => !!this.view?.complete && this.portal === 'admin-center';
 
-  /** Renders the overlay from the state: ring + card (or pill), fallback, warnings. */
-  private draw(): void {
+  /** Renders the overlay from the state: ring + card (or pill), fallback, warnings, the done card. */
+  draw(): void {
     if (this.ctx.isInvalid) return;
     const view = this.view;
     const enabled = view?.overlayEnabled !== false;
     const found = this.tracker.target;
     if (this.suppressed && (this.suppressed.key !== this.specKey || performance.now() > this.suppressed.until)) this.suppressed = null;
     const spec = this.spec;
-    const ring = enabled && spec && found && !this.suppressed ? found : null;
+    const warnings = enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)).map((w) => (this.localContinued.has(w.id) ? { ...w, continued: true as const } : w)) : [];
+    // A path warning stops the guide: nothing is marked, the warning's way back is the main action.
+    const stopped = warnings.find((w) => isPathWarning(w.id) && !w.continued)?.id ?? null;
+    const ring = enabled && spec && found && !this.suppressed && !stopped ? found : null;
+    const fallback = enabled && !!spec && !found && this.fallbackDue && !this.suppressed && !stopped;
+    const done = enabled && this.isDone();
     this.pulseNext = this.drawing.draw({
       step: spec?.step ?? null,
       stepNumber: view?.stepNumber ?? 0,
       ring,
-      fallback: enabled && !!spec && !found && this.fallbackDue && !this.suppressed,
+      fallback,
       label: (ring?.click ?? spec?.candidates[0]?.click)?.label,
-      warnings: enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)) : [],
+      warnings,
       dismissible: view?.warningsDismissible !== false,
       minimized: this.isMinimized(),
       pulse: this.pulseNext,
+      stopped,
+      done,
     });
+    this.case.show(view, done && !this.isMinimized());
+    this.case.missing(fallback ? spec!.step : null);
   }
 
   // ---- Navigation --------------------------------------------------------------------------

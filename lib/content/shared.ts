@@ -10,6 +10,7 @@ import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import type { ContentPortal } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
+import type { Customer } from '../engine/state';
 
 /** The mark on the ringed target (SPEC.md, testing contract). */
 export const TARGET_ATTR = 'data-escalation-guide-target';
@@ -26,6 +27,40 @@ export interface Handoff {
 export type GuideStart = (ctx: ScriptContext, portal: ContentPortal, handoff: Handoff) => void;
 /** Loads the guide and gives its start function (Chromium: a module import; Firefox: bundled). */
 export type GuideLoader = () => Promise<GuideStart>;
+
+/** Where the completion module (lib/content/completion/) puts its start function (see entrypoints/completion.ts). */
+export const COMPLETION_START = Symbol.for('escalation-guide:completion');
+
+/** What the guide hands the completion: its overlay's shadow root and dock, its texts and messages. */
+export interface CompletionHost {
+  shadow: ShadowRoot;
+  dock: HTMLElement;
+  /** The overlay's host element: the description field is never looked for inside it. */
+  host: HTMLElement;
+  t(key: string, subs?: (string | number)[]): string;
+  send(msg: ContentMessage): Promise<unknown>;
+  minimize(): void;
+}
+
+/** The completed flow's card (`eg-done`). */
+export interface DoneModel {
+  /** The case's description text (the side panel's case summary), if the agent saved one. */
+  summary: string | null;
+  customer: Customer | null;
+  caseNumber: string | null;
+}
+
+/** The completion (lib/content/completion/completion.ts): the done card and the description's filling. */
+export interface Completion {
+  /** Shows the done card (null: hides it). */
+  setDone(model: DoneModel | null): void;
+  /** Writes the summary into the request form's description, on the agent's click (asks before replacing typed text). */
+  fill(summary: string | null): void;
+  destroy(): void;
+}
+export type CompletionStart = (host: CompletionHost) => Completion;
+/** Loads the completion (Chromium: a module import; Firefox: bundled), like the guide. */
+export type CompletionLoader = () => Promise<CompletionStart>;
 
 /**
  * Messages to the background from this content script: never throws, and answers undefined when

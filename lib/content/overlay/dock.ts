@@ -14,6 +14,8 @@ export interface FallbackModel {
   title: LabelledText;
   where: string;
   minimizeLabel: string;
+  /** The likely cause of the missing target (`Step.likelyCause`) and the label of the link to its page. */
+  cause?: { text: string; action: string } | undefined;
 }
 
 export interface PillModel {
@@ -27,6 +29,10 @@ export interface WarningModel {
   body: string;
   action: string;
   dismiss: string | null;
+  /** A path warning not continued yet: the Continue anyway button's label. */
+  continueAnyway: string | null;
+  /** A line under the body: the guide stops here, or Continue anyway was chosen. */
+  note: string | null;
 }
 
 export interface DockEvents {
@@ -34,12 +40,16 @@ export interface DockEvents {
   minimize(minimized: boolean): void;
   warningAction(id: string): void;
   dismissWarning(id: string): void;
+  continueWarning(id: string): void;
+  /** The fallback card's link to the likely cause's page. */
+  openCause(): void;
 }
 
 export class Dock {
   private styled = false;
   private warningsBox: HTMLElement | null = null;
   private fallback: CardView | null = null;
+  private cause: HTMLElement | null = null;
   private pill: HTMLButtonElement | null = null;
   private pillText: HTMLElement | null = null;
 
@@ -61,8 +71,8 @@ export class Dock {
 
   // Each part's building is in its own method, called only when the part shows.
 
-  /** The dock's stylesheet, beside the overlay's, before the first part shows. */
-  private style(): void {
+  /** The dock's stylesheet, beside the overlay's, before the first part shows (also the completion's, lib/content/completion/). */
+  style(): void {
     if (this.styled) return;
     this.styled = true;
     const style = document.createElement('style');
@@ -78,6 +88,12 @@ export class Dock {
       this.overlay.dock.insertBefore(this.fallback.el, this.pill);
     }
     this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
+    if (model.cause && !this.cause) this.cause = part(this.fallback.el, 'p', 'cause');
+    if (this.cause) {
+      this.cause.hidden = !model.cause;
+      setText(this.cause, model.cause?.text ?? '');
+    }
+    this.fallback.setAction(model.cause && { label: model.cause.action, testId: 'eg-open-cause' }, () => this.events.openCause());
     this.fallback.el.hidden = false;
   }
 
@@ -112,12 +128,20 @@ export class Dock {
       warning.setAttribute('data-warning', w.id);
       part(warning, 'p', 'title').textContent = w.title;
       part(warning, 'p', 'body').textContent = w.body;
+      if (w.note) part(warning, 'p', 'note').textContent = w.note;
       const actions = part(warning, 'div', 'actions');
       const action = part(actions, 'button', 'btn primary');
       action.type = 'button';
       action.setAttribute('data-action', 'open-partner-center');
       action.textContent = w.action;
       onUserClick(action, () => this.events.warningAction(w.id));
+      if (w.continueAnyway) {
+        const go = part(actions, 'button', 'btn');
+        go.type = 'button';
+        go.setAttribute('data-action', 'continue');
+        go.textContent = w.continueAnyway;
+        onUserClick(go, () => this.events.continueWarning(w.id));
+      }
       if (w.dismiss) {
         const dismiss = part(actions, 'button', 'btn');
         dismiss.type = 'button';
