@@ -24,7 +24,7 @@ function openSidePanel(windowId: number | undefined): Promise<unknown> {
 
 export function Popup() {
   const settings = useSettings();
-  const { loaded, view, warnings } = useSurface(settings);
+  const { loaded, view, warnings, stopped } = useSurface(settings);
   const shortcut = useShortcut();
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
   const [isTab, setIsTab] = useState(false);
@@ -42,10 +42,10 @@ export function Popup() {
     <div class="eg-page eg-popup" data-loaded={String(loaded)} data-flow-id={view.flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
-        <Warnings warnings={warnings} stopped={view.stopped} />
+        <Warnings warnings={warnings} stopped={stopped} />
         {loaded && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
-        {view.flow && view.current && (view.stopped
-          ? <WayBack warning={view.stopped} compact />
+        {view.flow && view.current && (stopped
+          ? <WayBack warning={stopped} compact />
           : <NextLine step={view.current}>{itemTitle(view.current)}</NextLine>)}
         <section class="eg-section eg-section-tight" aria-label={i18n.t('ui.section.steps')}>
           <StepList view={view} compact />

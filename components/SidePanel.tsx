@@ -22,7 +22,7 @@ import { Warnings } from './Warnings';
 
 export function SidePanel() {
   const settings = useSettings();
-  const { loaded, state, activeTabId, view, warnings } = useSurface(settings);
+  const { loaded, state, activeTabId, view, warnings, stopped } = useSurface(settings);
   const flow = view.flow;
   const showPrep = settings?.showPreparation ?? true;
   const pageLang = pageLangForFlow(state, flow, uiLanguage());
@@ -37,7 +37,7 @@ export function SidePanel() {
     <div class="eg-page" data-loaded={String(loaded)} data-flow-id={flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
-        <Warnings warnings={warnings} stopped={view.stopped} />
+        <Warnings warnings={warnings} stopped={stopped} />
         {!flow && loaded && (
           <section class="eg-card" data-testid="eg-no-flow">
             <h2 class="eg-section-title">{i18n.t('ui.noFlow.title')}</h2>
@@ -50,8 +50,8 @@ export function SidePanel() {
           </section>
         )}
         {flow && view.fromOtherTab && <p class="eg-muted eg-small" data-testid="eg-from-other-tab">{i18n.t('ui.fromOtherTab')}</p>}
-        {flow && view.current && view.stopped && <WayBack warning={view.stopped} />}
-        {flow && view.current && !view.stopped && <NextClick flow={flow} step={view.current} pageLang={pageLang} />}
+        {flow && view.current && stopped && <WayBack warning={stopped} />}
+        {flow && view.current && !stopped && <NextClick flow={flow} step={view.current} pageLang={pageLang} />}
         <LikelyCause state={state} flow={flow} activeTabId={activeTabId} onOpen={openInFlow} />
         {flow && !view.current && (
           <section class="eg-card eg-next" data-testid="eg-complete">

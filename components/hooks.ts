@@ -66,6 +66,7 @@ export interface Surface {
   activeTabId: number | undefined;
   view: SurfaceView;
   warnings: Warning[];
+  stopped: Warning | null;
 }
 
 /** Everything a side panel or popup shows, re-derived on every state or tab change. */

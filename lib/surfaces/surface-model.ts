@@ -3,7 +3,7 @@
  * APIs): the surface's view and warnings, the links they offer, the language the portal pages
  * speak. The pages (components/) reach the engine only through this module.
  */
-import { flowOfTab, warningsFor, type Warning } from '../engine/derive';
+import { flowOfTab, stoppingWarning, warningsFor, type Warning } from '../engine/derive';
 import { EngineStateSchema, initialState, type EngineState, type FlowState } from '../engine/state';
 import { surfaceView, type SurfaceView } from '../engine/view';
 import { pageLangOf, type PageLang } from '../flow/labels';
@@ -27,12 +27,18 @@ export function readState(raw: unknown): EngineState | null {
 export interface Surface {
   view: SurfaceView;
   warnings: Warning[];
+  /**
+   * The path warning that stops the guide in the active tab; where that tab has no flow of its
+   * own (the page opened as a tab), in a tab of the flow shown.
+   */
+  stopped: Warning | null;
 }
 
 /** Everything a side panel or popup of the window whose active tab is `activeTabId` shows. */
 export function surfaceOf(state: EngineState | null, activeTabId: number | undefined, undismissable: boolean): Surface {
   const view = surfaceView(state ?? initialState(), activeTabId, { undismissable });
-  return { view, warnings: state ? surfaceWarnings(state, activeTabId, view.flow, { undismissable }) : [] };
+  const warnings = state ? surfaceWarnings(state, activeTabId, view.flow, { undismissable }) : [];
+  return { view, warnings, stopped: view.fromOtherTab ? stoppingWarning(warnings) : view.stopped };
 }
 
 /** A warning as the side panel and popup show it: its texts' keys and substitutions, and the way back. */
