@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page, Worker } from 'playwright-core';
-import { CUSTOMERS, ROOT, expectRingCovers, launchExtension, openExtensionPage, overlay, ringedTarget, screenshot, type LaunchedExtension } from './harness';
+import { CUSTOMERS, ROOT, expectRingCovers, launchWarmed, openExtensionPage, overlay, ringedTarget, screenshot, type LaunchedExtension } from './harness';
 import type { EngineState } from '../../lib/engine/state';
 import { warningsFor } from '../../lib/engine/derive';
 
@@ -35,16 +35,21 @@ async function sw(): Promise<Worker> {
   throw new Error('no running service worker');
 }
 async function engineState(): Promise<EngineState> {
-  return (await (await sw()).evaluate(async () => (await chrome.storage.session.get('engine-state'))['engine-state'])) as EngineState;
+  return ((await (await sw()).evaluate(async () => (await chrome.storage.session.get('engine-state'))['engine-state'])) ?? { tabs: {}, flows: {} }) as EngineState;
 }
 
-/** A tab the agent opens by hand (no opener), made the active tab; with the tab id the extension knows it by. */
+/**
+ * A tab the agent opens by hand (no opener), made the active tab; with the tab id the extension
+ * knows it by. Returns once the background has seen its page (a tab sent to the background at once,
+ * by the side panel opened as a tab, may not report before it is shown again).
+ */
 async function openByHand(url: string): Promise<{ page: Page; tabId: number }> {
   const opened = ext.context.waitForEvent('page');
   const tabId = await (await sw()).evaluate(async (u) => (await chrome.tabs.create({ url: u, active: true })).id!, url);
   const page = await opened;
   page.on('pageerror', (e) => console.error(`[page error] ${page.url()}: ${e.message}`));
   await page.waitForLoadState();
+  await expect.poll(async () => (await engineState())?.tabs?.[tabId]?.flowId ?? null, { timeout: 20_000, message: `the page of tab ${tabId} seen` }).not.toBeNull();
   return { page, tabId };
 }
 
@@ -121,7 +126,7 @@ async function continueAnyway(page: Page, id: string): Promise<Locator> {
 
 describe('issue 24, en-US', () => {
   beforeAll(async () => {
-    ext = await launchExtension({ locale: 'en-US' });
+    ext = await launchWarmed({ locale: 'en-US' });
   });
   afterAll(async () => {
     await ext?.close();
@@ -391,7 +396,7 @@ describe('issue 24, en-US', () => {
 
 describe('issue 24, ko-KR', () => {
   beforeAll(async () => {
-    ext = await launchExtension({ locale: 'ko-KR' });
+    ext = await launchWarmed({ locale: 'ko-KR' });
   });
   afterAll(async () => {
     await ext?.close();
