@@ -395,11 +395,16 @@ describe('issue 24, en-US', () => {
 });
 
 describe('issue 24, ko-KR', () => {
+  const saved = process.env.LANGUAGE;
   beforeAll(async () => {
+    // Chromium on Linux takes its UI language (and chrome.i18n's) from LANGUAGE (surfaces.test.ts).
+    process.env.LANGUAGE = 'ko';
     ext = await launchWarmed({ locale: 'ko-KR' });
   });
   afterAll(async () => {
     await ext?.close();
+    if (saved === undefined) delete process.env.LANGUAGE;
+    else process.env.LANGUAGE = saved;
   });
 
   it('the stopped guide, Continue anyway and the done card read in Korean', async () => {

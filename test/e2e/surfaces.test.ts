@@ -229,16 +229,18 @@ describe('surfaces, en-US browser', () => {
     await pc.bringToFront();
   });
 
-  it('case summary: validates, then copies a text with the customer, tenant id and service-health status', async () => {
+  it('case summary: validates, then copies a text with the customer, tenant id, workload, severity and service-health status', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://partner.microsoft.com' });
     await panel.bringToFront();
     const form = panel.getByTestId('eg-case-summary');
     await form.getByTestId('eg-case-copy').click();
     await expect(form.getByTestId('eg-case-errors').isVisible()).resolves.toBe(true);
     await expect(form.locator('[name="symptoms"]').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(panel.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('symptoms');
-    // the category comes from the triage
+    // The first field at fault has the focus: the workload (the category comes from the triage).
+    await expect(panel.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('workload');
     await expect(form.locator('[name="category"]').inputValue()).resolves.toBe('bug');
+    await form.locator('[name="workload"]').selectOption('exchange');
+    await form.locator('#eg-case-severity-b').check();
     await form.locator('[name="symptoms"]').fill('Outlook on the web shows a blank page for all users since this morning.');
     await form.locator('[name="impact"]').fill('240 users cannot read mail; sales is blocked.');
     await form.locator('[name="started"]').fill('2026-11-24T08:30');
@@ -254,6 +256,8 @@ describe('surfaces, en-US browser', () => {
     if (name === CONTOSO.name) expect(copied).toContain(`Customer: ${CONTOSO.name}`);
     expect(copied).toContain('Service health: checked before filing');
     expect(copied).toContain('Category: Bug or irregularity');
+    expect(copied).toContain('Workload: Exchange Online (mail)');
+    expect(copied).toContain('Severity: B – Moderate');
     expect(copied).toContain('240 users cannot read mail');
     expect(copied).toMatch(/Started: 2026-11-24 08:30 \(UTC[+-]\d\d:\d\d\)/);
     await expect(form.getByTestId('eg-case-output').inputValue()).resolves.toBe(copied);
