@@ -142,9 +142,9 @@ describe('surfaces, en-US browser', () => {
 
   it('lists the preparation items and the eleven steps, the popup the eleven with progress', async () => {
     await expectStates(panel, { 'sign-in': 'done', customers: 'current', 'check-service-health': 'todo', triage: 'todo' });
-    expect(await panel.locator('[data-step-id]').count()).toBe(13);
+    expect(await panel.locator('[data-step-id]').count()).toBe(14);
     expect(await panel.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual([
-      'check-service-health', 'triage', ...STEPS,
+      'check-service-health', 'triage', 'admin-relationship', ...STEPS,
     ]);
     await expectStates(popup, { 'sign-in': 'done', customers: 'current' });
     expect(await popup.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual([...STEPS]);
@@ -377,7 +377,7 @@ describe('surfaces, en-US browser', () => {
     await options.getByTestId('eg-reset-all').click();
     await options.getByTestId('eg-reset-all').click();
     await expect.poll(() => options.getByTestId('eg-reset-status').textContent()).toBe('All data was reset.');
-    await expect.poll(() => panel.locator('[data-step-id]').count()).toBe(13);
+    await expect.poll(() => panel.locator('[data-step-id]').count()).toBe(14);
     await expect.poll(() => options.locator('[data-setting="showPreparation"]').isChecked()).toBe(true);
     await options.close();
   });
