@@ -24,6 +24,9 @@ interface FirefoxSidebar {
  */
 const ADMIN_CENTER_DOCUMENTS = { urls: ADMIN_CENTER_HOSTS.map((h) => `https://${h}/*`), types: ['main_frame' as const] };
 
+/** The promise of a piece of the Hub's work, settled to undefined (a listener's return value). */
+const settled = (work: Promise<unknown>): Promise<undefined> => work.then(() => undefined, () => undefined);
+
 export default defineBackground(() => {
   const session = browser.storage.session;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -64,14 +67,20 @@ export default defineBackground(() => {
     return isExtensionPage ? hub.onSurfaceMessage(message, from) : hub.onContentMessage(message, from);
   });
 
+  // The listeners return the Hub's work (settled to undefined): Firefox does not unload its event
+  // page while a listener's promise is pending, so a tab event is stored before the page goes.
+  // (Chrome ignores these return values.)
   browser.tabs.onCreated.addListener((tab) => {
     // window.open and target=_blank from a flow's tab carry openerTabId; pendingUrl (often empty)
     // is the URL the tab is about to load.
     const pending = (tab as { pendingUrl?: string }).pendingUrl || tab.url;
-    if (tab.id !== undefined) void hub.tabOpened(tab.id, tab.openerTabId, pending || undefined);
+    if (tab.id !== undefined) return settled(hub.tabOpened(tab.id, tab.openerTabId, pending || undefined));
+    return undefined;
   });
   // The tab's own navigation, as the browser reports it: the delegated entry's request and its
-  // redirect to sign-in (no content script runs there, and the tab may never show its URL).
+  // redirect to sign-in (no content script runs there, and the tab may never show its URL). These
+  // return nothing (a value from onBeforeRequest could be taken as a blocking answer); what the
+  // state could not rebuild is journaled before the listener returns (lib/background/persist.ts).
   browser.webRequest.onBeforeRequest.addListener((d) => {
     if (d.tabId >= 0) void hub.requestSeen(d.tabId, d.requestId, d.url);
     return undefined;
@@ -81,14 +90,17 @@ export default defineBackground(() => {
   }, ADMIN_CENTER_DOCUMENTS);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document (or its load finishing): Chrome may have reset the tab's badge; give it again.
-    if (change.status !== undefined || change.url !== undefined) void hub.tabLoading(tabId);
-    if (change.url) void hub.urlSeen(tabId, change.url);
+    const work: Promise<unknown>[] = [];
+    if (change.status !== undefined || change.url !== undefined) work.push(hub.tabLoading(tabId));
+    if (change.url) work.push(hub.urlSeen(tabId, change.url));
+    return work.length ? settled(Promise.all(work)) : undefined;
   });
-  browser.tabs.onRemoved.addListener((tabId) => void hub.tabClosed(tabId));
-  browser.tabs.onActivated.addListener(({ tabId }) => void hub.tabActivated(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => settled(hub.tabClosed(tabId)));
+  browser.tabs.onActivated.addListener(({ tabId }) => settled(hub.tabActivated(tabId)));
 
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local' || area === 'managed') void hub.settingsChanged();
+    if (area === 'local' || area === 'managed') return settled(hub.settingsChanged());
+    return undefined;
   });
 
   // The keyboard shortcut (a user gesture, as sidePanel.open requires): open the side panel.
