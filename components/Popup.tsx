@@ -44,7 +44,7 @@ export function Popup() {
       <main class="eg-main">
         <NotKeptNotice kept={kept} />
         <Warnings warnings={warnings} />
-        {loaded && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
+        {loaded && kept && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
         <section class="eg-section eg-section-tight" aria-label={i18n.t('ui.section.steps')}>
           <StepList view={view} compact />
         </section>

@@ -31,7 +31,8 @@ export function SidePanel() {
       <main class="eg-main">
         <NotKeptNotice kept={kept} />
         <Warnings warnings={warnings} />
-        {!flow && loaded && (
+        {/* Not kept: the store may hold no state at all; no claim that nothing is in progress. */}
+        {!flow && loaded && kept && (
           <section class="eg-card" data-testid="eg-no-flow">
             <h2 class="eg-section-title">{i18n.t('ui.noFlow.title')}</h2>
             <p class="eg-muted">{i18n.t('ui.noFlow.body')}</p>
