@@ -6,7 +6,7 @@
  */
 import { initialState, type EngineEventInput, type EngineState } from '../engine/state';
 import { reduce } from '../engine/reduce';
-import { urlTenant } from '../engine/apply';
+import { actsFor, urlTenant } from '../engine/apply';
 import { FLOW } from '../flow/flow';
 import { FlowSchema } from '../flow/schema';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../protocol/messages';
@@ -278,7 +278,8 @@ export class Hub {
   private mustJournal(e: EngineEventInput): boolean {
     if (e.type === 'navigation-seen') {
       const u = safeUrl(e.url);
-      return !!u && urlTenant(u) !== undefined;
+      const tenant = u ? urlTenant(u) : undefined;
+      return tenant !== undefined && !(this.state && actsFor(this.state, e.tabId, tenant));
     }
     // A new tab matters only if its opener is in a flow (unknown while the state is not loaded).
     return e.type === 'tab-opened' && (!this.state || !!this.state.tabs[e.openerTabId]?.flowId);

@@ -117,6 +117,14 @@ export function noteTenant(flow: FlowState | undefined, tab: TabState, tenant: D
   if (flow) enterDelegated(flow, tenant, at);
 }
 
+/** The tab acts for `tenant` through its own navigation already, and its flow (if any) knows it: nothing to note again. */
+export function actsFor(s: EngineState, tabId: number, tenant: DelegatedTenant): boolean {
+  const tab = s.tabs[tabId];
+  if (!tab || tab.inherited || tab.viaOpener || tab.delegated?.kind !== tenant.kind || tab.delegated.value !== tenant.value) return false;
+  const flow = flowById(s, tab.flowId);
+  return !flow || (flow.delegated?.kind === tenant.kind && flow.delegated.value === tenant.value && DELEGATED_LINK_STEPS.every((id) => flow.items[id] !== 'todo'));
+}
+
 /** A tab of the flow arrived through a delegated entry: the flow records it, the Office 365 step is done. */
 export function enterDelegated(flow: FlowState, tenant: DelegatedTenant, at: number): void {
   flow.delegated = { ...tenant };

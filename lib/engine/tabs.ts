@@ -5,7 +5,7 @@
  * `s` and says whether it changed anything (`reduce` then returns the old state as it was).
  */
 import { detectPage, portalOf } from '../flow/pages';
-import { blankTab, dropInherited, enterDelegated, noteTenant, pageSeen, prune, touch, urlTenant } from './apply';
+import { actsFor, blankTab, dropInherited, enterDelegated, noteTenant, pageSeen, prune, touch, urlTenant } from './apply';
 import { flowById, type EngineEvent, type EngineState } from './state';
 
 type Event<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
@@ -64,6 +64,8 @@ export function navigationSeen(s: EngineState, e: Pick<Event<'navigation-seen'>,
     tab.request = e.request;
     return true;
   }
+  // The same tenant again (a route change of the admin center whose URL carries it): nothing new.
+  if (tenant && !browserOnly && !starts && actsFor(s, e.tabId, tenant)) return false;
   const tab = (s.tabs[e.tabId] ??= blankTab());
   if (starts) tab.request = e.request;
   if (tenant) {

@@ -242,6 +242,20 @@ describe('writes', () => {
     expect(store.saves - first).toBe(2);
   });
 
+  it('the admin center’s route changes in a tab that acts for the tenant its URL carries write nothing', async () => {
+    const store = new MemoryStore();
+    const { hub } = run(store, { tabs: () => [{ id: 1 }, { id: 2, openerTabId: 1 }] });
+    await page(hub, 1, SR, 'pc-service-requests');
+    const org = 'https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com';
+    await hub.tabOpened(2, 1);
+    await hub.requestSeen(2, 'q1', org);
+    await page(hub, 2, `${org}#/homepage`);
+    const writes = store.writes;
+    for (const route of ['homepage', 'support', 'support/requests', 'servicehealth']) await hub.urlSeen(2, `${org}#/${route}`);
+    expect(store.writes).toBe(writes);
+    expect((await hub.current()).tabs[2]!.delegated).toEqual({ kind: 'domain', value: 'contoso.onmicrosoft.com' });
+  });
+
   it('reset-all removes the journals and the flag too', async () => {
     const store = new MemoryStore();
     store.items.set(`${JOURNAL_PREFIX}old`, [{ type: 'tab-opened', tabId: 2, openerTabId: 1, at: 1 }]);
