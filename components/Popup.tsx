@@ -5,11 +5,11 @@ import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
 import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
 import { Header } from './Header';
-import { useSettings, useSurface } from './hooks';
+import { useProgressKept, useSettings, useSurface } from './hooks';
 import { AddIcon, PanelIcon } from './icons';
 import { useShortcut } from './shortcut';
 import { i18n } from './text';
-import { Warnings } from './Warnings';
+import { NotKeptNotice, Warnings } from './Warnings';
 
 /** Opens the side panel of this window. Runs inside the click handler: the API needs the user gesture. */
 function openSidePanel(windowId: number | undefined): Promise<unknown> {
@@ -24,6 +24,7 @@ function openSidePanel(windowId: number | undefined): Promise<unknown> {
 export function Popup() {
   const settings = useSettings();
   const { loaded, view, warnings } = useSurface(settings);
+  const kept = useProgressKept();
   const shortcut = useShortcut();
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
   const [isTab, setIsTab] = useState(false);
@@ -41,8 +42,9 @@ export function Popup() {
     <div class="eg-page eg-popup" data-loaded={String(loaded)} data-flow-id={view.flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
+        <NotKeptNotice kept={kept} />
         <Warnings warnings={warnings} />
-        {loaded && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
+        {loaded && kept && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
         <section class="eg-section eg-section-tight" aria-label={i18n.t('ui.section.steps')}>
           <StepList view={view} compact />
         </section>

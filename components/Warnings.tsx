@@ -1,4 +1,7 @@
-/** The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text. */
+/**
+ * The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text.
+ * And the notice that progress is not being kept (the background cannot save: session storage full).
+ */
 import { warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { OpenIcon, WarningIcon } from './icons';
 import { i18n, tr } from './text';
@@ -29,6 +32,20 @@ export function Warnings({ warnings }: { warnings: Warning[] }) {
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** Shown while the background cannot save the progress: what the page shows may be lost on a restart. */
+export function NotKeptNotice({ kept }: { kept: boolean }) {
+  if (kept) return null;
+  return (
+    <div class="eg-warning" role="status" data-testid="eg-not-kept">
+      <span class="eg-warning-icon"><WarningIcon /></span>
+      <div class="eg-warning-text">
+        <p class="eg-warning-title">{i18n.t('ui.notKept.title')}</p>
+        <p>{i18n.t('ui.notKept.body')}</p>
+      </div>
     </div>
   );
 }
