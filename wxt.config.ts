@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
-import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS } from './lib/flow/pages';
+import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, SIGN_IN_HOSTS } from './lib/flow/pages';
 
 /** Where the content scripts run (entrypoints/*.content.ts). */
 const PORTAL_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS];
@@ -71,7 +71,7 @@ export default defineConfig({
       for (const size of ICON_SIZES) files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', 'icons', `${size}.png`), relativeDest: `icons/${size}.png` });
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: resolve(wxt.config.root, 'assets', MANAGED_SCHEMA), relativeDest: MANAGED_SCHEMA });
     },
-    // Per browser. Permissions stay exactly SPEC.md's (test/build/security.test.ts): Firefox has no
+    // Per browser. Permissions are exactly the README's (test/build/security.test.ts): Firefox has no
     // sidePanel permission (its sidebar needs none) and takes policy from policies.json instead
     // of a managed schema.
     'build:manifestGenerated': (wxt, manifest) => {
@@ -102,8 +102,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel'],
-    host_permissions: ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*'],
+    // webRequest (non-blocking, top-level requests only) and the admin-center hosts: the delegated
+    // entry is a server redirect the tab never shows (README, "Permissions and why"). The content
+    // scripts already run on those hosts, so their host permissions add no install warning.
+    permissions: ['storage', 'sidePanel', 'webRequest'],
+    host_permissions: [...SIGN_IN_HOSTS, ...ADMIN_CENTER_HOSTS].map((h) => `https://${h}/*`),
     // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts),
     // and the completion the guide loads at the support topic (lib/content/completion-loader.ts):
     // reachable from the portals' pages only, and only at a per-session URL.

@@ -6,11 +6,11 @@ import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
 import { NextLine, WayBack } from './NextClick';
 import { Header } from './Header';
-import { useSettings, useSurface } from './hooks';
+import { useProgressKept, useSettings, useSurface } from './hooks';
 import { AddIcon, PanelIcon } from './icons';
 import { useShortcut } from './shortcut';
 import { i18n, itemTitle } from './text';
-import { Warnings } from './Warnings';
+import { NotKeptNotice, Warnings } from './Warnings';
 
 /** Opens the side panel of this window. Runs inside the click handler: the API needs the user gesture. */
 function openSidePanel(windowId: number | undefined): Promise<unknown> {
@@ -25,6 +25,7 @@ function openSidePanel(windowId: number | undefined): Promise<unknown> {
 export function Popup() {
   const settings = useSettings();
   const { loaded, view, warnings, stopped } = useSurface(settings);
+  const kept = useProgressKept();
   const shortcut = useShortcut();
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
   const [isTab, setIsTab] = useState(false);
@@ -42,8 +43,9 @@ export function Popup() {
     <div class="eg-page eg-popup" data-loaded={String(loaded)} data-flow-id={view.flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
+        <NotKeptNotice kept={kept} />
         <Warnings warnings={warnings} stopped={stopped} />
-        {loaded && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
+        {loaded && kept && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
         {view.flow && view.current && (stopped
           ? <WayBack warning={stopped} compact />
           : <NextLine step={view.current}>{itemTitle(view.current)}</NextLine>)}

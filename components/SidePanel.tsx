@@ -12,17 +12,18 @@ import { PreparationList, StepList } from './Checklist';
 import { Escalations } from './Escalations';
 import { HelpLinks, Roles } from './Guidance';
 import { Header } from './Header';
-import { openTab, send, useSettings, useSurface } from './hooks';
+import { openTab, send, useProgressKept, useSettings, useSurface } from './hooks';
 import { LikelyCause } from './LikelyCause';
 import { CustomerCard, NextClick, WayBack } from './NextClick';
 import { ServiceHealth } from './ServiceHealth';
 import { i18n, uiLanguage } from './text';
 import { Triage } from './Triage';
-import { Warnings } from './Warnings';
+import { NotKeptNotice, Warnings } from './Warnings';
 
 export function SidePanel() {
   const settings = useSettings();
   const { loaded, state, activeTabId, view, warnings, stopped } = useSurface(settings);
+  const kept = useProgressKept();
   const flow = view.flow;
   const showPrep = settings?.showPreparation ?? true;
   const pageLang = pageLangForFlow(state, flow, uiLanguage());
@@ -37,8 +38,10 @@ export function SidePanel() {
     <div class="eg-page" data-loaded={String(loaded)} data-flow-id={flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
+        <NotKeptNotice kept={kept} />
         <Warnings warnings={warnings} stopped={stopped} />
-        {!flow && loaded && (
+        {/* Not kept: the store may hold no state at all; no claim that nothing is in progress. */}
+        {!flow && loaded && kept && (
           <section class="eg-card" data-testid="eg-no-flow">
             <h2 class="eg-section-title">{i18n.t('ui.noFlow.title')}</h2>
             <p class="eg-muted">{i18n.t('ui.noFlow.body')}</p>

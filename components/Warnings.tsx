@@ -2,6 +2,7 @@
  * The warnings of SPEC.md, each with what is wrong and the way back. A path warning stops the
  * guide until the agent chooses Continue anyway for it (its tab remembers that); it still shows
  * afterwards. Customer names render as text.
+ * And the notice that progress is not being kept (the background cannot save: session storage full).
  */
 import { stopsTheGuide, warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { send } from './hooks';
@@ -45,6 +46,20 @@ export function Warnings({ warnings, stopped }: { warnings: Warning[]; stopped?:
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** Shown while the background cannot save the progress: what the page shows may be lost on a restart. */
+export function NotKeptNotice({ kept }: { kept: boolean }) {
+  if (kept) return null;
+  return (
+    <div class="eg-warning" role="status" data-testid="eg-not-kept">
+      <span class="eg-warning-icon"><WarningIcon /></span>
+      <div class="eg-warning-text">
+        <p class="eg-warning-title">{i18n.t('ui.notKept.title')}</p>
+        <p>{i18n.t('ui.notKept.body')}</p>
+      </div>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { readState, surfaceOf, type EngineState, type SurfaceView, type Warning 
 import type { EffectiveSettings } from '../lib/settings/settings';
 import { watchEffectiveSettings } from '../lib/settings/store';
 import type { SurfaceMessage } from '../lib/protocol/messages';
-import { STATE_KEY } from '../lib/protocol/storage';
+import { STATE_KEY, UNSAVED_KEY } from '../lib/protocol/storage';
 
 /** The engine state; `undefined` until first read, `null` when there is none. */
 export function useEngineState(): EngineState | null | undefined {
@@ -24,6 +24,21 @@ export function useEngineState(): EngineState | null | undefined {
     };
   }, []);
   return state;
+}
+
+/** False while the background cannot save the progress (session storage full): the state shown may be behind. */
+export function useProgressKept(): boolean {
+  const [kept, setKept] = useState(true);
+  useEffect(() => {
+    let alive = true;
+    const unwatch = storage.watch<unknown>(UNSAVED_KEY, (v) => alive && setKept(v == null));
+    void storage.getItem<unknown>(UNSAVED_KEY).then((v) => alive && setKept(v == null));
+    return () => {
+      alive = false;
+      unwatch();
+    };
+  }, []);
+  return kept;
 }
 
 /** The id of the active tab of this page's window, following tab switches. */

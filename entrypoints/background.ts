@@ -1,5 +1,5 @@
 /**
- * The background owns the flow state (lib/background/hub.ts over lib/engine/engine.ts) and keeps it in session
+ * The background owns the flow state (lib/background/hub.ts over lib/engine/reduce.ts) and keeps it in session
  * storage: a stopped service worker picks up where it was; closing the browser forgets it.
  */
 import { browser } from 'wxt/browser';
@@ -7,28 +7,37 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { Hub } from '../lib/background/hub';
 import type { Sender } from '../lib/background/senders';
+import { ADMIN_CENTER_HOSTS } from '../lib/flow/pages';
 import { OVERLAY_SUBS } from '../lib/protocol/content-view';
 import { SETTINGS_KEY, getEffectiveSettings } from '../lib/settings/store';
-import { STATE_KEY } from '../lib/protocol/storage';
-import type { EngineState } from '../lib/engine/state';
+import { STATE_ITEM } from '../lib/protocol/storage';
 
 /** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
 interface FirefoxSidebar {
   sidebarAction: { open(): Promise<void> };
 }
 
+/**
+ * The top-level requests the background observes (webRequest, non-blocking): the admin-center
+ * hosts, where the delegated entries live (`BeginClientSession.aspx?CTID=`, `?delegatedOrg=`,
+ * `?tenantId=`, answered with a redirect to sign-in before any content script runs).
+ */
+const ADMIN_CENTER_DOCUMENTS = { urls: ADMIN_CENTER_HOSTS.map((h) => `https://${h}/*`), types: ['main_frame' as const] };
+
 /** The promise of a piece of the Hub's work, settled to undefined (a listener's return value). */
 const settled = (work: Promise<unknown>): Promise<undefined> => work.then(() => undefined, () => undefined);
 
 export default defineBackground(() => {
-  const stateItem = storage.defineItem<EngineState | null>(STATE_KEY, { fallback: null });
+  const session = browser.storage.session;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   const hub = new Hub({
-    load: () => stateItem.getValue(),
-    save: (state) => stateItem.setValue(state),
+    read: () => session.get(null),
+    write: (items) => session.set(items),
+    remove: (keys) => session.remove(keys),
+    tabs: () => browser.tabs.query({}),
     clear: async () => {
-      await stateItem.removeValue();
+      await session.remove(STATE_ITEM);
       await storage.removeItem(SETTINGS_KEY);
     },
     settings: getEffectiveSettings,
@@ -62,12 +71,23 @@ export default defineBackground(() => {
   // page while a listener's promise is pending, so a tab event is stored before the page goes.
   // (Chrome ignores these return values.)
   browser.tabs.onCreated.addListener((tab) => {
-    // window.open and target=_blank from a flow's tab carry openerTabId; pendingUrl may be a delegated
-    // entry that redirects server-side before onUpdated reports it.
-    const pending = (tab as { pendingUrl?: string }).pendingUrl ?? tab.url;
+    // window.open and target=_blank from a flow's tab carry openerTabId; pendingUrl (often empty)
+    // is the URL the tab is about to load.
+    const pending = (tab as { pendingUrl?: string }).pendingUrl || tab.url;
     if (tab.id !== undefined) return settled(hub.tabOpened(tab.id, tab.openerTabId, pending || undefined));
     return undefined;
   });
+  // The tab's own navigation, as the browser reports it: the delegated entry's request and its
+  // redirect to sign-in (no content script runs there, and the tab may never show its URL). These
+  // return nothing (a value from onBeforeRequest could be taken as a blocking answer); what the
+  // state could not rebuild is journaled before the listener returns (lib/background/persist.ts).
+  browser.webRequest.onBeforeRequest.addListener((d) => {
+    if (d.tabId >= 0) void hub.requestSeen(d.tabId, d.requestId, d.url);
+    return undefined;
+  }, ADMIN_CENTER_DOCUMENTS);
+  browser.webRequest.onBeforeRedirect.addListener((d) => {
+    if (d.tabId >= 0) void hub.redirectSeen(d.tabId, d.redirectUrl);
+  }, ADMIN_CENTER_DOCUMENTS);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document (or its load finishing): Chrome may have reset the tab's badge; give it again.
     const work: Promise<unknown>[] = [];
@@ -95,7 +115,6 @@ export default defineBackground(() => {
   if (!import.meta.env.FIREFOX) {
     void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   }
-  // After a restart of the service worker: load the state, forget tabs that are gone, show the badges again.
-  void hub.reconcileTabs(async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])));
+  // After a restart of the service worker: load the state (reconciled with the open tabs), show the badges again.
   void hub.settingsChanged();
 });

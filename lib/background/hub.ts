@@ -1,45 +1,30 @@
 /**
- * The background's logic, apart from the browser: it owns the engine state, persists it after
- * every change (so a stopped service worker resumes where it was), turns validated messages and
- * tab events into engine events, and tells the tabs and the badge what changed. The browser glue
- * (entrypoints/background.ts) gives it ports; tests give it fakes.
+ * The background's logic, apart from the browser: it owns the engine state, persists it (so a
+ * stopped service worker resumes where it was: lib/background/persist.ts), turns validated
+ * messages and the browser's tab events into engine events, and tells the tabs and the badge what
+ * changed. The browser glue (entrypoints/background.ts) gives it ports; tests give it fakes.
  */
-import { EngineStateSchema, initialState, type EngineEventInput, type EngineState } from '../engine/state';
+import { initialState, type EngineEventInput, type EngineState } from '../engine/state';
 import { reduce } from '../engine/reduce';
+import { actsFor, urlTenant } from '../engine/apply';
 import { FLOW } from '../flow/flow';
 import { FlowSchema } from '../flow/schema';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../protocol/messages';
 import { contentSender, isExtensionPage, safeParseMessage, safeUrl, type Sender } from './senders';
 import { portalOf } from '../flow/pages';
 import { bootPlan } from './boot-plan';
-import { salvage } from './salvage';
-import { overlayKeysOf, type ContentView } from '../protocol/content-view';
+import { SessionStore, type StorePorts } from './persist';
+import type { ContentView } from '../protocol/content-view';
+import { Publisher, type Answer, type PublishPorts } from './publish';
 import { PARTNER_CENTER_DASHBOARD, adminRelationshipsUrl, wayBackUrl } from '../flow/urls';
+import { isGuid } from '../flow/tenant';
 import { isCaseNumber } from '../flow/ids';
 import { escalationOf, flowOfTab } from '../engine/derive';
-import { BEGIN_CLIENT_SESSION, isGuid } from '../flow/tenant';
-import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from '../settings/settings';
-import { badgeFor, tabView } from '../engine/view';
 
-export interface HubPorts {
-  /** The persisted state (session storage), or undefined. */
-  load(): Promise<unknown>;
-  save(state: EngineState): Promise<void>;
+export interface HubPorts extends StorePorts, PublishPorts {
+  /** Reset: the state and the settings go. */
   clear(): Promise<void>;
-  settings(): Promise<EffectiveSettings>;
-  pushView(tabId: number, view: ContentView): Promise<void>;
-  /** An i18n message with OVERLAY_SUBS as its substitutions (absent: views carry no strings). */
-  message?(key: string): string;
-  setBadge(tabId: number, badge: { text: string; warning: boolean }): Promise<void>;
   openTab(url: string, openerTabId?: number): Promise<void>;
-  log(message: string): void;
-  now(): number;
-}
-
-/** A content script's request answered with its tab's view (filled in by `publish`). */
-interface Answer {
-  tabId: number;
-  view?: ContentView;
 }
 
 export class Hub {
@@ -47,26 +32,34 @@ export class Hub {
   /** The one load of the persisted state after a (re)start: concurrent callers share it. */
   private loading: Promise<EngineState> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** What each tab's content script and badge were last given (this service worker's lifetime only). */
-  private pushed = new Map<number, string>();
-  private badges = new Map<number, string>();
+  /** Serial tasks queued or running: the state is written when the last of a burst ends. */
+  private waiting = 0;
+  private readonly store: SessionStore;
+  /** What each tab's content script and badge were given. */
+  private readonly tabs: Publisher;
 
   constructor(private readonly ports: HubPorts) {
     const flow = FlowSchema.safeParse(FLOW);
     if (!flow.success) ports.log(`flow data does not match its schema: ${flow.error.message}`);
+    this.tabs = new Publisher(ports);
+    // This run's journal name: runs sort by their start (their journals are replayed in that order).
+    this.store = new SessionStore(ports, `${Date.now().toString(36).padStart(10, '0')}-${Math.random().toString(36).slice(2, 8)}`);
   }
 
   /**
-   * The current state, loading (and validating) the persisted one first after a restart. The load
-   * happens once: a second caller during it waits for the same result instead of overwriting a
-   * newer in-memory state with the stale stored one.
+   * The current state, loading it first after a restart (validated, journals replayed, reconciled
+   * with the browser's tabs: lib/background/persist.ts). The load happens once: a second caller
+   * during it waits for the same result instead of overwriting a newer in-memory state with the
+   * stale stored one.
    */
   current(): Promise<EngineState> {
     if (this.state) return Promise.resolve(this.state);
-    this.loading ??= this.load().then(
+    this.loading ??= this.store.load().then(
       (state) => {
         this.state ??= state;
         this.loading = undefined;
+        // What the load changed (replayed, reconciled) is written by the next burst's end.
+        if (this.waiting === 0) void this.serial(async () => this.state!, () => this.state!);
         return this.state;
       },
       (err: unknown) => {
@@ -78,22 +71,31 @@ export class Hub {
     return this.loading;
   }
 
-  private async load(): Promise<EngineState> {
-    const stored = await this.ports.load();
-    if (stored === undefined || stored === null) return initialState();
-    const parsed = EngineStateSchema.safeParse(stored);
-    if (parsed.success) return parsed.data;
-    return salvage(stored, (m) => this.ports.log(m));
-  }
-
-  /** Runs `task` after every earlier one: state changes never interleave. Never rejects. */
+  /**
+   * Runs `task` after every earlier one: state changes never interleave. The last task of a burst
+   * writes what changed (see `apply`). Never rejects.
+   */
   private serial<T>(task: () => Promise<T>, fallback: () => T): Promise<T> {
-    const run = this.queue.then(task).catch((err: unknown) => {
-      this.ports.log(`background task failed: ${err instanceof Error ? err.message : String(err)}`);
-      return fallback();
+    this.waiting++;
+    const run = this.queue.then(async () => {
+      let result: T;
+      try {
+        result = await task();
+      } catch (err) {
+        this.ports.log(`background task failed: ${err instanceof Error ? err.message : String(err)}`);
+        result = fallback();
+      }
+      if (--this.waiting === 0) await this.flush();
+      return result;
     });
     this.queue = run;
     return run;
+  }
+
+  /** Writes what changed (at most once per burst of events); on a full store the state kept may lose idle flows. */
+  private async flush(): Promise<void> {
+    if (!this.state) return;
+    this.state = await this.store.flush(this.state);
   }
 
   /** Applies engine events one at a time, in order, persisting and publishing each change. */
@@ -107,8 +109,10 @@ export class Hub {
   }
 
   /**
-   * Only inside a serial task. An invalid event is logged and changes nothing. `answer`: the tab
-   * whose content script asked and gets its view as the answer (`answer.view`), not also pushed.
+   * Only inside a serial task. An invalid event is logged and changes nothing. The state is written
+   * before the tabs are told, by the last task of a burst (many events in one task: one write), or
+   * when changes have waited a frame. `answer`: the tab whose content script asked and gets its
+   * view as the answer (`answer.view`), not also pushed.
    */
   private async apply(events: EngineEventInput[], answer?: Answer): Promise<EngineState> {
     const before = await this.current();
@@ -119,20 +123,15 @@ export class Hub {
       } catch (err) {
         this.ports.log(err instanceof Error ? err.message : String(err));
       }
+      this.store.applied(event);
     }
-    if (next !== before) await this.commit(next);
-    await this.publish(next, undefined, answer);
-    return next;
-  }
-
-  /** The new state, in memory and in session storage (a failed write is logged; memory stays ahead). */
-  private async commit(next: EngineState) {
-    this.state = next;
-    try {
-      await this.ports.save(next);
-    } catch (err) {
-      this.ports.log(`state not saved: ${String(err)}`);
+    if (next !== before) {
+      this.state = next;
+      this.store.markDirty();
     }
+    if (this.waiting === 1 || this.store.overdue) await this.flush();
+    await this.tabs.publish(this.state ?? next, undefined, answer);
+    return this.state ?? next;
   }
 
   /** A message from a content script. Returns the tab's view for `get-view`. */
@@ -154,7 +153,7 @@ export class Hub {
     const at = this.ports.now();
     switch (msg.kind) {
       case 'get-view':
-        return this.viewOf(await this.current(), tabId);
+        return this.tabs.viewOf(await this.current(), tabId);
       case 'page': {
         if (portalOf(new URL(msg.url)) === undefined || new URL(msg.url).host !== from.host) return this.drop('page report for another site');
         // The answer is the tab's view: one message to the page instead of a push and the same view
@@ -162,7 +161,7 @@ export class Hub {
         const answer: Answer = { tabId };
         await this.dispatchAnswering(answer, [{ type: 'page-seen', tabId, url: msg.url, page: msg.page, customerName: msg.customerName, at }]);
         const state = await this.current();
-        const view = answer.view ?? (await this.viewOf(state, tabId));
+        const view = answer.view ?? (await this.tabs.viewOf(state, tabId));
         // The start-up code's report (no page kind: it leaves detection to us) gets its plan.
         if (msg.page !== undefined) return view;
         const page = state.tabs[tabId]?.url === msg.url ? state.tabs[tabId].page : null;
@@ -248,21 +247,74 @@ export class Hub {
     return { ok: true };
   }
 
+  // ---- The browser's tab events ---------------------------------------------------------------
+
   /**
-   * Tabs: a tab opened from a flow's tab joins it. `url` is the URL the new tab is about to load
-   * (`pendingUrl`): a delegated entry that redirects server-side before any `onUpdated` would show it.
+   * A new tab (`tabs.onCreated`): opened from a flow's tab (its `openerTabId`), it joins that flow.
+   * `pendingUrl`, when the browser gives it, is the first URL of the tab's own navigation.
    */
-  tabOpened(tabId: number, openerTabId: number | undefined, url?: string) {
-    if (openerTabId === undefined) return this.urlSeen(tabId, url);
+  tabOpened(tabId: number, openerTabId: number | undefined, pendingUrl?: string) {
     const at = this.ports.now();
-    const events: EngineEventInput[] = [{ type: 'tab-opened', tabId, openerTabId, at }];
-    if (url && this.isBrowserReported(url)) events.push({ type: 'page-seen', tabId, url, at });
+    const events: EngineEventInput[] = [];
+    if (openerTabId !== undefined) events.push({ type: 'tab-opened', tabId, openerTabId, at });
+    const url = this.portalUrl(pendingUrl);
+    if (url) events.push({ type: 'navigation-seen', tabId, url, at });
+    return events.length ? this.browserEvents(events) : this.current();
+  }
+
+  /**
+   * A top-level request of a tab (webRequest `onBeforeRequest`, main frame): a new navigation unless
+   * it continues the tab's last request (a redirect within the hosts observed keeps its requestId).
+   */
+  requestSeen(tabId: number, requestId: string, url: string) {
+    return this.navigationSeen(tabId, url, requestId);
+  }
+
+  /** A tab's request was redirected (webRequest `onBeforeRedirect`, main frame): where it goes. */
+  redirectSeen(tabId: number, redirectUrl: string) {
+    return this.navigationSeen(tabId, redirectUrl);
+  }
+
+  /** A tab's committed URL (`tabs.onUpdated`; the browser tells it only on the hosts the extension holds). */
+  urlSeen(tabId: number, url: string | undefined) {
+    return this.navigationSeen(tabId, url);
+  }
+
+  private navigationSeen(tabId: number, url: string | undefined, request?: string) {
+    const portalUrl = this.portalUrl(url);
+    if (!portalUrl) return this.current();
+    const id = request && request.length <= 64 ? { request } : {};
+    return this.browserEvents([{ type: 'navigation-seen', tabId, url: portalUrl, ...id, at: this.ports.now() }]);
+  }
+
+  /** An https URL on a portal's host, else undefined (the browser reports only the hosts we hold). */
+  private portalUrl(url: string | undefined): string | undefined {
+    const u = url ? safeUrl(url) : undefined;
+    return u && u.protocol === 'https:' && portalOf(u) ? url : undefined;
+  }
+
+  /**
+   * Events the browser will not send again: the ones the state could not rebuild after a restart
+   * (a tab's opening, a tenant its navigation carried) are journaled at once, then applied.
+   */
+  private browserEvents(events: EngineEventInput[]) {
+    for (const e of events) if (this.mustJournal(e)) this.store.journalEvent(e);
     return this.dispatch(...events);
   }
+
+  private mustJournal(e: EngineEventInput): boolean {
+    if (e.type === 'navigation-seen') {
+      const u = safeUrl(e.url);
+      const tenant = u ? urlTenant(u) : undefined;
+      return tenant !== undefined && !(this.state && actsFor(this.state, e.tabId, tenant));
+    }
+    // A new tab matters only if its opener is in a flow (unknown while the state is not loaded).
+    return e.type === 'tab-opened' && (!this.state || !!this.state.tabs[e.openerTabId]?.flowId);
+  }
+
   tabClosed(tabId: number) {
     return this.serial(() => {
-      this.pushed.delete(tabId);
-      this.badges.delete(tabId);
+      this.tabs.forget(tabId);
       return this.apply([{ type: 'tab-closed', tabId, at: this.ports.now() }]);
     }, () => this.state ?? initialState());
   }
@@ -272,54 +324,22 @@ export class Hub {
    */
   tabLoading(tabId: number) {
     return this.serial(async () => {
-      this.pushed.delete(tabId);
-      this.badges.delete(tabId);
+      this.tabs.forget(tabId);
       const state = await this.current();
-      if (state.tabs[tabId]) await this.publish(state, [tabId]);
+      if (state.tabs[tabId]) await this.tabs.publish(state, [tabId]);
       return state;
-    }, () => this.state ?? initialState());
-  }
-  /** After a restart: forget tabs that no longer exist (closed while no listener of ours ran). */
-  reconcileTabs(existing: () => Promise<number[]>) {
-    return this.serial(async () => {
-      const state = await this.current();
-      const alive = new Set(await existing());
-      const at = this.ports.now();
-      const gone = Object.keys(state.tabs).map(Number).filter((id) => !alive.has(id));
-      for (const id of gone) {
-        this.pushed.delete(id);
-        this.badges.delete(id);
-      }
-      return gone.length ? this.apply(gone.map((tabId) => ({ type: 'tab-closed', tabId, at }))) : state;
     }, () => this.state ?? initialState());
   }
   tabActivated(tabId: number) {
     return this.dispatch({ type: 'tab-activated', tabId, at: this.ports.now() });
   }
-  /**
-   * A tab's URL as the browser reports it. Only pages no content script reports are taken here:
-   * the sign-in pages, and the delegated entry (it redirects before a content script would run).
-   */
-  urlSeen(tabId: number, url: string | undefined) {
-    if (!url || !this.isBrowserReported(url)) return this.current();
-    return this.dispatch({ type: 'page-seen', tabId, url, at: this.ports.now() });
-  }
-
-  /** Sign-in pages (no content script there) and the delegated entry `BeginClientSession.aspx`. */
-  private isBrowserReported(url: string): boolean {
-    const u = safeUrl(url);
-    if (!u || u.protocol !== 'https:') return false;
-    const portal = portalOf(u);
-    return portal === 'sign-in' || (portal === 'admin-center' && BEGIN_CLIENT_SESSION.test(u.pathname));
-  }
 
   /** Settings changed (overlay on/off, policy), or the service worker started: every tab's view and badge again. */
   settingsChanged() {
     return this.serial(async () => {
-      this.pushed.clear();
-      this.badges.clear();
+      this.tabs.forgetAll();
       const state = await this.current();
-      await this.publish(state);
+      await this.tabs.publish(state);
       return state;
     }, () => this.state ?? initialState());
   }
@@ -331,65 +351,15 @@ export class Hub {
       const state = initialState();
       this.state = state;
       try {
+        await this.store.forgetAll();
         await this.ports.clear();
       } catch (err) {
         this.ports.log(`storage not cleared: ${String(err)}`);
       }
-      this.pushed.clear();
-      this.badges.clear();
-      await this.publish(state, had);
+      this.tabs.forgetAll();
+      await this.tabs.publish(state, had);
       return state;
     }, () => this.state ?? initialState());
-  }
-
-  private async viewOf(state: EngineState, tabId: number): Promise<ContentView> {
-    const settings = await this.settingsOrDefault();
-    const view: ContentView = {
-      ...tabView(state, tabId, { undismissable: !settings.warningsDismissible }),
-      overlayEnabled: settings.overlayEnabled,
-      warningsDismissible: settings.warningsDismissible,
-    };
-    const message = this.ports.message;
-    if (message && view.overlayEnabled) {
-      view.strings = Object.fromEntries(overlayKeysOf(view).map((k) => [k, message(k)]));
-    }
-    return view;
-  }
-
-  /**
-   * Gives each tab (of the state, or `only` these) its view and badge where they changed; the
-   * `answer` tab's view is handed back in it instead of pushed (the content script asked for it).
-   */
-  private async publish(state: EngineState, only?: number[], answer?: Answer) {
-    const settings = await this.settingsOrDefault();
-    const opts = { undismissable: !settings.warningsDismissible };
-    for (const tabId of only ?? Object.keys(state.tabs).map(Number)) {
-      const view = await this.viewOf(state, tabId);
-      const json = JSON.stringify(view);
-      if (answer?.tabId === tabId) {
-        answer.view = view;
-        this.pushed.set(tabId, json);
-      } else if (this.pushed.get(tabId) !== json) {
-        this.pushed.set(tabId, json);
-        // A tab without a content script (sign-in page, not loaded yet): it asks for its view when it is.
-        await this.ports.pushView(tabId, view).catch(() => this.pushed.delete(tabId));
-      }
-      const badge = badgeFor(state, tabId, opts);
-      const b = JSON.stringify(badge);
-      if (this.badges.get(tabId) !== b) {
-        this.badges.set(tabId, b);
-        await this.ports.setBadge(tabId, badge).catch(() => this.badges.delete(tabId));
-      }
-    }
-  }
-
-  private async settingsOrDefault(): Promise<EffectiveSettings> {
-    try {
-      return await this.ports.settings();
-    } catch (err) {
-      this.ports.log(`settings unreadable, using defaults: ${String(err)}`);
-      return effectiveSettings(DEFAULT_SETTINGS, {});
-    }
   }
 
   private drop(reason: string): { ok: false; error: string } {

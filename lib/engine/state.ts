@@ -15,11 +15,8 @@ export const MAX_FLOWS = 20;
 const MAX_TEXT = 300;
 /** The most clicks a step's click counter holds. */
 export const MAX_CLICKS = 5;
-/**
- * How far apart the click on a delegated link (the content script's report) and the browser's new
- * tab may be to be taken as one: the new tab arrived through that link.
- */
-export const LINK_TAB_WINDOW_MS = 15_000;
+/** The most tabs a `tabs-listed` event may list (a browser with more open tabs is not a real case). */
+const MAX_LISTED_TABS = 100_000;
 
 const Text = z.string().trim().min(1).max(MAX_TEXT);
 const Guid = z.string().regex(new RegExp(`^${GUID.source}$`, 'i')).transform((s) => s.toLowerCase());
@@ -68,8 +65,23 @@ export const TabStateSchema = z.object({
   url: z.string().max(4096),
   page: z.enum(PAGE_KINDS).nullable(),
   portal: z.enum(PORTALS).nullable(),
-  /** The delegated link this tab arrived through (kept through the sign-in redirect). */
+  /**
+   * The customer tenant this tab acts for: a tenant the browser reported in this tab's own
+   * navigation (a delegated entry's request or redirect, a committed URL, the pending URL), kept
+   * through any number of sign-in pages and the admin center's pages after it; or, `inherited`,
+   * its opener's.
+   */
   delegated: DelegatedSchema.nullable(),
+  /**
+   * `delegated` was copied from the opener (an admin-center tab acting for a tenant) when the tab
+   * was opened, and no navigation of this tab has carried a tenant since. It holds for the page the
+   * tab was opened with (its opener asked for it, in the customer's session) and the sign-in pages;
+   * a later navigation of the tab to an admin-center URL that carries no tenant (it did not come
+   * through a delegated entry in this tab) ends it.
+   */
+  inherited: z.literal(true).optional(),
+  /** The browser's id of this tab's last top-level request (webRequest `requestId`): another id is a later navigation. */
+  request: z.string().max(64).optional(),
   dismissed: z.array(z.enum(WARNING_IDS)),
   /**
    * Path warnings the agent chose Continue anyway for in this tab: they still show, but no longer
@@ -87,13 +99,6 @@ export const TabStateSchema = z.object({
   viaOpener: z.literal(true).optional(),
   /** The tab it was opened from, and when (kept after the join is confirmed). */
   opener: z.object({ tabId: TabId, at: Time }).optional(),
-  /**
-   * A delegated link clicked on this tab's page whose new tab has not been seen yet. The browser
-   * may never report the link's own URL for the new tab (its `pendingUrl` can be empty when the
-   * tab is created, and the entry page redirects before `onUpdated` shows it): the click's report
-   * then tells the new tab which customer it was opened for.
-   */
-  linkFollowed: z.object({ delegated: DelegatedSchema, at: Time }).optional(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 
@@ -131,6 +136,7 @@ export const EngineStateSchema = z.object({
   for (const [key, tab] of Object.entries(s.tabs)) {
     if (tab.flowId !== null && !Object.hasOwn(s.flows, tab.flowId)) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'flowId'], message: `no flow "${tab.flowId}"` });
     if (tab.viaOpener && tab.flowId === null) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'viaOpener'], message: 'a pending join without a flow' });
+    if (tab.inherited && tab.delegated === null) ctx.addIssue({ code: 'custom', path: ['tabs', key, 'inherited'], message: 'an inherited tenant without a tenant' });
   }
   if (s.lastActiveFlowId !== null && !Object.hasOwn(s.flows, s.lastActiveFlowId)) {
     ctx.addIssue({ code: 'custom', path: ['lastActiveFlowId'], message: `no flow "${s.lastActiveFlowId}"` });
@@ -149,6 +155,34 @@ export const EventSchema = z.discriminatedUnion('type', [
     at: Time,
   }).strict(),
   z.object({ type: z.literal('tab-opened'), tabId: TabId, openerTabId: TabId, at: Time }).strict(),
+  /**
+   * A URL the browser reported for a tab's own top-level navigation: a request (webRequest
+   * `onBeforeRequest`, main frame), a redirect's target (`onBeforeRedirect`), a committed URL
+   * (`tabs.onUpdated`), the URL a new tab is about to load (`pendingUrl`). The only source of a
+   * tab's delegated tenant (a content script's report of its page never makes a tab delegated).
+   */
+  z.object({
+    type: z.literal('navigation-seen'),
+    tabId: TabId,
+    url: z.url().max(4096),
+    /**
+     * The browser's id of the request (webRequest `requestId`), for a request: one with another id
+     * than the tab's last starts a new navigation (a redirect keeps its id). Absent for a redirect's
+     * target, a committed or a pending URL.
+     */
+    request: z.string().min(1).max(64).optional(),
+    at: Time,
+  }).strict(),
+  /**
+   * The tabs the browser has open (`tabs.query` after the background started): tabs not listed are
+   * gone; a listed tab the state does not know joins its opener's flow by the rule of `tab-opened`;
+   * a listed URL is taken as `navigation-seen`. One event for all: one pass, one copy of the state.
+   */
+  z.object({
+    type: z.literal('tabs-listed'),
+    tabs: z.array(z.object({ tabId: TabId, openerTabId: TabId.optional(), url: z.string().max(4096).optional() }).strict()).max(MAX_LISTED_TABS),
+    at: Time,
+  }).strict(),
   z.object({ type: z.literal('tab-closed'), tabId: TabId, at: Time }).strict(),
   z.object({ type: z.literal('tab-activated'), tabId: TabId, at: Time }).strict(),
   z.object({

@@ -2,7 +2,8 @@
  * Security and packaging checks on what ships: the store packages `npm run zip` makes for Chrome,
  * Edge and Firefox, and the built directories in them (.output/<browser>-mv3).
  *
- * - the manifest's permissions, hosts and content-script matches are exactly SPEC.md's;
+ * - the manifest's permissions, hosts and content-script matches are exactly SPEC.md's plus what the
+ *   README's permission table adds (and the table says exactly what the manifest has);
  * - no eval, Function constructor, string timers, remote script or remote import, no network API
  *   in any built file; no HTML sinks in our own source;
  * - the Firefox build passes `web-ext lint` (web-ext from npm) with no errors;
@@ -21,18 +22,31 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = join(ROOT, '.output');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
-// SPEC.md, "Hosts and permissions".
-const CONTENT_SCRIPT_HOSTS = ['partner.microsoft.com', 'admin.microsoft.com', 'portal.office.com', 'admin.cloud.microsoft', 'portal.office365.us', 'portal.apps.mil'];
-const URL_ONLY_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
+// SPEC.md, "Hosts and permissions", and what the README's "Permissions and why" adds to it.
+const ADMIN_CENTER_HOSTS = ['admin.microsoft.com', 'portal.office.com', 'admin.cloud.microsoft', 'portal.office365.us', 'portal.apps.mil'];
+const CONTENT_SCRIPT_HOSTS = ['partner.microsoft.com', ...ADMIN_CENTER_HOSTS];
+const SIGN_IN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
+/** Tabs' addresses on the sign-in hosts; the top-level requests (webRequest) on the admin-center hosts, where the delegated entries live. */
+const HOST_PERMISSION_HOSTS = [...SIGN_IN_HOSTS, ...ADMIN_CENTER_HOSTS];
 const pattern = (host: string) => `https://${host}/*`;
 
 type Browser = 'chrome' | 'edge' | 'firefox';
 const BROWSERS: Browser[] = ['chrome', 'edge', 'firefox'];
 const PERMISSIONS: Record<Browser, string[]> = {
-  chrome: ['storage', 'sidePanel'],
-  edge: ['storage', 'sidePanel'],
-  firefox: ['storage'], // Firefox's sidebar needs no permission; it has no `sidePanel`.
+  chrome: ['storage', 'sidePanel', 'webRequest'],
+  edge: ['storage', 'sidePanel', 'webRequest'],
+  firefox: ['storage', 'webRequest'], // Firefox's sidebar needs no permission; it has no `sidePanel`.
 };
+
+/** The README's permission table: the row's backquoted items, for Chrome / Edge and for Firefox ("the same" repeats the first). */
+function readmeRow(name: string): { chrome: string[]; firefox: string[] } {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const row = readme.split('\n').find((l) => l.startsWith(`| ${name} |`));
+  if (!row) throw new Error(`README.md has no permission table row "${name}"`);
+  const [, chrome = '', firefox = ''] = row.split('|').slice(1).map((c) => c.trim());
+  const items = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).sort();
+  return { chrome: items(chrome), firefox: firefox === 'the same' ? items(chrome) : items(firefox) };
+}
 const dirOf = (b: Browser) => join(OUTPUT, `${b}-mv3`);
 const zipOf = (b: Browser) => join(OUTPUT, `${PKG.name}-${PKG.version}-${b}.zip`);
 
@@ -108,11 +122,19 @@ describe.each(BROWSERS)('the %s build: manifest', (b) => {
     const m = manifestOf(b);
     expect(m.manifest_version).toBe(3);
     expect([...(m.permissions ?? [])].sort()).toEqual([...PERMISSIONS[b]].sort());
-    expect([...(m.host_permissions ?? [])].sort()).toEqual(URL_ONLY_HOSTS.map(pattern).sort());
+    expect([...(m.host_permissions ?? [])].sort()).toEqual(HOST_PERMISSION_HOSTS.map(pattern).sort());
     expect(m.optional_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
     expect(JSON.stringify(m)).not.toMatch(/<all_urls>|\*:\/\/\*\/|https?:\/\/\*\//);
+  });
+
+  it('matches the README\'s permission table exactly', () => {
+    const m = manifestOf(b);
+    const column = b === 'firefox' ? 'firefox' : 'chrome';
+    expect(readmeRow('`permissions`')[column]).toEqual([...(m.permissions ?? [])].sort());
+    expect(readmeRow('`host_permissions`')[column]).toEqual([...(m.host_permissions ?? [])].sort());
+    expect(readmeRow('content scripts on')[column]).toEqual([...new Set((m.content_scripts ?? []).flatMap((c) => c.matches))].sort());
   });
 
   it('runs content scripts on exactly the portal hosts, in the page\'s own world', () => {

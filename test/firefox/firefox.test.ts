@@ -49,7 +49,7 @@ describe('Firefox: the add-on as Firefox runs it', () => {
     expect(shape.background).toMatchObject({ scripts: [`${ext.extensionOrigin}/background.js`] });
     expect(shape.background.service_worker ?? null).toBeNull();
     expect(shape.sidebar).toMatch(/^(moz-extension:\/\/[^/]+\/)?sidepanel\.html$/);
-    expect(shape.permissions).toEqual(['storage']);
+    expect(shape.permissions).toEqual(['storage', 'webRequest']);
     expect(shape.war).toBeNull();
     expect(shape.sidePanelApi).toBe('undefined');
     expect(shape.sidebarApi).toBe('object');

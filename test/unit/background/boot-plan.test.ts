@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bootPlan } from '../../../lib/background/boot-plan';
 import { candidatesOn, FLOW, stepOf } from '../../../lib/flow/flow';
 import type { StepId } from '../../../lib/flow/ids';
+import { MemoryStore, storePorts } from './fake-store';
 import { Hub, type HubPorts } from '../../../lib/background/hub';
 import type { ContentView } from '../../../lib/protocol/content-view';
 import { LABELS } from '../../../lib/flow/labels';
@@ -76,11 +77,10 @@ describe('the start-up plan', () => {
 
 describe('the hub’s answer to a page report', () => {
   const ports = (): HubPorts => {
-    let stored: unknown;
+    const store = new MemoryStore();
     return {
-      load: async () => stored,
-      save: async (s) => void (stored = JSON.parse(JSON.stringify(s))),
-      clear: async () => void (stored = undefined),
+      ...storePorts(store),
+      clear: async () => void (store.value = undefined),
       settings: async () => effectiveSettings(DEFAULT_SETTINGS, {}),
       pushView: async () => {},
       setBadge: async () => {},

@@ -12,6 +12,8 @@ import { reduce } from '../../../lib/engine/reduce';
 import { Hub, type HubPorts } from '../../../lib/background/hub';
 import type { Sender } from '../../../lib/background/senders';
 import { salvage } from '../../../lib/background/salvage';
+import type { BrowserTab } from '../../../lib/background/persist';
+import { MemoryStore, storePorts } from './fake-store';
 import type { ContentView } from '../../../lib/protocol/content-view';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../../../lib/protocol/messages';
 import { effectiveSettings, DEFAULT_SETTINGS } from '../../../lib/settings/settings';
@@ -25,10 +27,7 @@ const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const PC = 'https://partner.microsoft.com';
 
 /** A session store shared across Hub instances (what survives a stopped service worker). */
-class Store {
-  value: unknown = undefined;
-  saves = 0;
-}
+class Store extends MemoryStore {}
 
 interface Fake {
   ports: HubPorts;
@@ -40,19 +39,17 @@ interface Fake {
   store: Store;
 }
 
-function fakePorts(store = new Store(), clock = { t: 1_000 }, opts: { loadDelay?: number[]; failPushFor?: Set<number>; dismissible?: boolean } = {}): Fake {
+function fakePorts(store = new Store(), clock = { t: 1_000 }, opts: { loadDelay?: number[]; failPushFor?: Set<number>; dismissible?: boolean; tabs?: () => BrowserTab[] } = {}): Fake {
   const f: Fake = { logs: [], pushes: [], badges: new Map(), badgeCalls: 0, opened: [], store, ports: undefined as unknown as HubPorts };
+  const base = storePorts(store, opts.tabs);
   f.ports = {
-    load: async () => {
+    ...base,
+    read: async () => {
       // Session storage gives back a copy (JSON-serialisable values), read when asked.
-      const copy = store.value === undefined ? undefined : JSON.parse(JSON.stringify(store.value));
+      const copy = await base.read();
       const delay = opts.loadDelay?.shift();
       if (delay) await new Promise((r) => setTimeout(r, delay));
       return copy;
-    },
-    save: async (state) => {
-      store.value = JSON.parse(JSON.stringify(state));
-      store.saves++;
     },
     clear: async () => {
       store.value = undefined;
@@ -116,6 +113,8 @@ type Command =
   | { c: 'closed'; tab: number }
   | { c: 'activated'; tab: number }
   | { c: 'url'; tab: number; url: string }
+  | { c: 'request'; tab: number; requestId: string; url: string }
+  | { c: 'redirect'; tab: number; url: string }
   | { c: 'loading'; tab: number }
   | { c: 'restart' };
 
@@ -147,6 +146,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: tabId.map((tab) => ({ c: 'activated' as const, tab })) },
   { weight: 2, arbitrary: fc.record({ tab: tabId, url: fc.constantFrom('https://login.microsoftonline.com/common/oauth2/authorize', `https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=${TENANTS[0]}`, `${PC}/dashboard`, 'not a url', 'chrome://newtab/') }).map((x) => ({ c: 'url' as const, ...x })) },
   { weight: 1, arbitrary: tabId.map((tab) => ({ c: 'loading' as const, tab })) },
+  { weight: 2, arbitrary: fc.record({ tab: tabId, requestId: fc.constantFrom('r1', 'r2', 'r3'), url: fc.oneof(delegatedHref, fc.constantFrom('https://admin.microsoft.com/AdminPortal/Home#/homepage', 'https://admin.microsoft.com/landing', 'https://evil.example/?delegatedOrg=contoso.onmicrosoft.com')) }).map((x) => ({ c: 'request' as const, ...x })) },
+  { weight: 1, arbitrary: fc.record({ tab: tabId, url: fc.constantFrom('https://login.microsoftonline.com/common/oauth2/v2.0/authorize?state=x', 'https://admin.microsoft.com/AdminPortal/Home', 'javascript:alert(1)') }).map((x) => ({ c: 'redirect' as const, ...x })) },
   { weight: 1, arbitrary: fc.constant({ c: 'restart' as const }) },
 );
 
@@ -184,6 +185,12 @@ async function runCommand(hub: Hub, cmd: Command): Promise<{ inert: boolean }> {
     case 'loading':
       await hub.tabLoading(cmd.tab);
       return { inert: false };
+    case 'request':
+      await hub.requestSeen(cmd.tab, cmd.requestId, cmd.url);
+      return { inert: false };
+    case 'redirect':
+      await hub.redirectSeen(cmd.tab, cmd.url);
+      return { inert: false };
     case 'restart':
       return { inert: false };
   }
@@ -217,6 +224,9 @@ describe('hub under random messages, tab events and restarts (fast-check)', () =
             continue;
           }
           const stateBefore = structuredClone(await hubA.current());
+          await hubB.current();
+          // A load (at the start, after a restart) reads the clock: the time it took passes for both.
+          clockA.t = clockB.t = Math.max(clockA.t, clockB.t);
           const logsBefore = a.logs.length;
           const savesBefore = storeA.saves;
           const { inert } = await runCommand(hubA, cmd);
@@ -412,9 +422,10 @@ describe('hub rules', () => {
     const hub1 = new Hub(fakePorts(store).ports);
     await hub1.onContentMessage(page(`${PC}/dashboard`), contentSender(1, `${PC}/dashboard`));
     await hub1.onContentMessage(page(`${PC}/dashboard`), contentSender(2, `${PC}/dashboard`));
-    const hub2 = new Hub(fakePorts(store).ports);
-    await hub2.reconcileTabs(async () => [2, 3]);
+    const hub2 = new Hub(fakePorts(store, { t: 2_000 }, { tabs: () => [{ id: 2 }, { id: 3 }] }).ports);
+    await hub2.settingsChanged();
     expect(Object.keys((await hub2.current()).tabs)).toEqual(['2']);
+    expect(Object.keys((store.value as EngineState).tabs)).toEqual(['2']);
   });
 
   it('warnings cannot be dismissed where the policy forbids it', async () => {
@@ -475,7 +486,7 @@ describe('salvage of a stored state that fails the schema', () => {
         const store = new Store();
         store.value = stored;
         const f = fakePorts(store);
-        f.ports.load = async () => stored;
+        f.ports.read = async () => ({ 'engine-state': stored });
         const hub = new Hub(f.ports);
         expect(EngineStateSchema.safeParse(await hub.current()).success).toBe(true);
       }),

@@ -6,7 +6,7 @@ import { Hub, type HubPorts } from '../../../lib/background/hub';
 import type { Sender } from '../../../lib/background/senders';
 import type { ContentView } from '../../../lib/protocol/content-view';
 import { DEFAULT_SETTINGS, effectiveSettings } from '../../../lib/settings/settings';
-import type { EngineState } from '../../../lib/engine/state';
+import { MemoryStore, storePorts } from './fake-store';
 
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const PC = 'https://partner.microsoft.com';
@@ -14,14 +14,13 @@ const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 const FORM = 'https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest';
 
 function hub(dismissible = true) {
-  let stored: unknown;
+  const store = new MemoryStore();
   const opened: { url: string; openerTabId?: number | undefined }[] = [];
   const logs: string[] = [];
   let t = 1_000;
   const ports: HubPorts = {
-    load: async () => (stored === undefined ? undefined : JSON.parse(JSON.stringify(stored))),
-    save: async (s: EngineState) => void (stored = JSON.parse(JSON.stringify(s))),
-    clear: async () => void (stored = undefined),
+    ...storePorts(store),
+    clear: async () => void store.items.clear(),
     settings: async () => effectiveSettings(DEFAULT_SETTINGS, dismissible ? {} : { warningsDismissible: false }),
     pushView: async () => {},
     message: (key) => `«${key}»`,

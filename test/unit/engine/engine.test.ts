@@ -17,6 +17,8 @@ function run(events: EngineEventInput[], start: EngineState = initialState()): E
   }, start);
 }
 const seen = (tabId: number, url: string, extra: Partial<EngineEventInput> = {}) => ({ type: 'page-seen', tabId, url, at: 0, ...extra }) as EngineEventInput;
+/** A URL the browser reports for the tab's own navigation (a request, a redirect, a committed URL). */
+const nav = (tabId: number, url: string) => ({ type: 'navigation-seen', tabId, url, at: 0 }) as EngineEventInput;
 const click = (tabId: number, step: string, extra: Record<string, unknown> = {}) =>
   ({ type: 'target-clicked', tabId, step, clickIndex: 0, last: true, at: 0, ...extra }) as EngineEventInput;
 const flowOf = (s: EngineState, tab: number) => s.flows[s.tabs[tab]!.flowId!]!;
@@ -36,8 +38,8 @@ function walk2019(): EngineState {
     click(1, 'new-request'),
     click(1, 'office-365', { href: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter` }),
     { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 },
-    seen(2, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`),
-    seen(2, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x'),
+    nav(2, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`),
+    nav(2, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x'),
     seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage'),
     click(2, 'support'),
     seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/support'),
@@ -89,7 +91,7 @@ describe('flow engine', () => {
       seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, { page: 'pc-service-requests' }),
       click(1, 'new-request'),
       { type: 'tab-opened', tabId: 5, openerTabId: 1, at: 0 },
-      seen(5, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}`),
+      nav(5, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}`),
     ]);
     const f = flowOf(s, 5);
     expect(itemStates(f)['office-365']).toBe('done');
@@ -97,43 +99,50 @@ describe('flow engine', () => {
     expect(s.tabs[5]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
   });
 
-  describe('the delegated link’s new tab when the browser never shows the link’s URL (empty pendingUrl, the entry page redirected)', () => {
+  describe('the click on a delegated link', () => {
     const BCS = `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`;
     const start = () => run([seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, { page: 'pc-service-requests' }), click(1, 'new-request')]);
-    const arrive = (tab: number) => [seen(tab, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x'), seen(tab, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')];
+    const arrive = (tab: number) => [nav(tab, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x'), seen(tab, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')];
 
-    it('the click reported first: the tab opened next gets its customer; office-365 done; no warning', () => {
-      const s = run([click(1, 'office-365', { href: BCS }), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, ...arrive(2)], start());
-      expect(s.tabs[2]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
-      expect(flowOf(s, 2).delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
+    it('completes office-365 but makes no tab delegated: the page cancelled it and opened the admin center in the agent’s own tenant', () => {
+      const s = run([click(1, 'office-365', { href: BCS }), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, nav(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage'), seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')], start());
       expect(itemStates(flowOf(s, 2))['office-365']).toBe('done');
-      expect(s.tabs[1]!.linkFollowed).toBeUndefined(); // taken by that tab: a later tab gets nothing from it
-      expect(warningsFor(s, 2)).toEqual([]);
+      expect(flowOf(s, 2).id).toBe(flowOf(s, 1).id);
+      expect(s.tabs[2]!.delegated).toBeNull();
+      expect(warningsFor(s, 2).map((w) => w.id)).toEqual(['own-tenant-context']);
     });
 
-    it('the new tab reported first (even already on the sign-in page): the click gives it its customer', () => {
-      const s = run([{ type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, arrive(2)[0]!, click(1, 'office-365', { href: BCS }), arrive(2)[1]!], start());
-      expect(s.tabs[2]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
-      expect(s.tabs[1]!.linkFollowed).toBeUndefined();
-      expect(warningsFor(s, 2)).toEqual([]);
+    it('the tab’s own navigation tells the tenant, whichever came first: the click, the new tab or its request', () => {
+      const orders: EngineEventInput[][] = [
+        [click(1, 'office-365', { href: BCS }), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, nav(2, BCS)],
+        [{ type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, nav(2, BCS), click(1, 'office-365', { href: BCS })],
+        [nav(2, BCS), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }, click(1, 'office-365', { href: BCS })],
+        [nav(2, BCS), { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 }], // the click's report lost
+      ];
+      for (const order of orders) {
+        const s = run([...order, ...arrive(2)], start());
+        expect(flowOf(s, 2).id).toBe(flowOf(s, 1).id);
+        expect(s.tabs[2]!.delegated).toEqual({ kind: 'tenant-id', value: CONTOSO });
+        expect(itemStates(flowOf(s, 2))).toMatchObject({ 'office-365': 'done', 'portal-sign-in': 'done' });
+        expect(warningsFor(s, 2)).toEqual([]);
+      }
     });
 
-    it('the click counts while the state is still at an earlier step (its report was lost with a stopped worker)', () => {
+    it('counts while the state is still at an earlier step (its report was lost with a stopped worker)', () => {
       const s = run([seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, { page: 'pc-service-requests' }), click(1, 'office-365', { href: BCS })]);
       expect(itemStates(flowOf(s, 1))).toMatchObject({ 'new-request': 'skipped', 'office-365': 'done' });
     });
 
-    it('a tab opened long after the click, or a click that is no delegated link, gives no customer context', () => {
-      const late = start();
-      let s = reduce(late, { ...click(1, 'office-365', { href: BCS }), at: 10_000 } as EngineEventInput);
-      s = reduce(s, { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 10_000 + 15_001 });
-      s = run(arrive(2), s);
-      expect(s.tabs[2]!.delegated).toBeNull();
-      expect(warningsFor(s, 2).map((w) => w.id)).toEqual(['own-tenant-context']);
+    it('a link to another host or no delegated link completes nothing', () => {
+      for (const href of ['https://admin.microsoft.com/AdminPortal/Home', `https://evil.example/Partner/BeginClientSession.aspx?CTID=${CONTOSO}`]) {
+        const s = run([click(1, 'office-365', { href })], start());
+        expect(itemStates(flowOf(s, 1))['office-365']).not.toBe('done');
+      }
+    });
 
-      s = run([click(1, 'office-365', { href: 'https://admin.microsoft.com/AdminPortal/Home' }), { type: 'tab-opened', tabId: 3, openerTabId: 1, at: 0 }, ...arrive(3)], start());
-      expect(s.tabs[3]!.delegated).toBeNull();
-      expect(itemStates(flowOf(s, 3))['office-365']).not.toBe('done');
+    it('records the customer’s initial domain a ?delegatedOrg= link names', () => {
+      const s = run([click(1, 'office-365', { href: 'https://admin.microsoft.com/?delegatedOrg=contoso.onmicrosoft.com' })], start());
+      expect(flowOf(s, 1).customer).toEqual({ tenantId: CONTOSO, domain: 'contoso.onmicrosoft.com' });
     });
   });
 
@@ -240,14 +249,19 @@ describe('warnings', () => {
       seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`),
       { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 } as EngineEventInput,
     ];
-    const byId = run([...base, seen(2, `https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=${FABRIKAM}`), seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')]);
+    const byId = run([...base, nav(2, `https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID=${FABRIKAM}`), seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/homepage')]);
     const w = warningsFor(byId, 2);
     expect(w.map((x) => x.id)).toEqual(['customer-mismatch']);
     expect(w[0]!.selected?.name).toBe('Contoso Ltd');
     expect(w[0]!.opened).toEqual({ kind: 'tenant-id', value: FABRIKAM });
-    const byDomain = run([...base, seen(2, 'https://admin.cloud.microsoft/?delegatedOrg=fabrikam.onmicrosoft.com#/homepage')]);
+    const fabrikam = 'https://admin.cloud.microsoft/?delegatedOrg=fabrikam.onmicrosoft.com#/homepage';
+    const byDomain = run([...base, nav(2, fabrikam), seen(2, fabrikam)]);
     expect(warningsFor(byDomain, 2).map((x) => x.id)).toEqual(['customer-mismatch']);
-    const same = run([...base, seen(2, 'https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com#/homepage')]);
+    const contoso = 'https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com#/homepage';
+    const same = run([...base, nav(2, contoso), seen(2, contoso)]);
+    // The page's own report of a tenant in its URL makes no tab delegated (a page can rewrite its URL).
+    const reported = run([...base, seen(2, contoso)]);
+    expect(warningsFor(reported, 2).map((x) => x.id)).toEqual(['own-tenant-context']);
     expect(warningsFor(same, 2)).toEqual([]);
   });
 
@@ -255,6 +269,7 @@ describe('warnings', () => {
     const s = run([
       seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`), // tenant id only, no domain known
       { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 },
+      nav(2, 'https://admin.cloud.microsoft/?delegatedOrg=fabrikam.onmicrosoft.com#/homepage'),
       seen(2, 'https://admin.cloud.microsoft/?delegatedOrg=fabrikam.onmicrosoft.com#/homepage'),
     ]);
     expect(warningsFor(s, 2)).toEqual([]);

@@ -75,6 +75,14 @@ export const validEvent: fc.Arbitrary<EngineEventInput> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ tabId, sample: pageSample, at: time, customerName: fc.option(fc.constantFrom('Contoso Ltd', 'Fabrikam, Inc.'), { nil: undefined }) })
     .map(({ tabId, sample, at, customerName }) => ({ type: 'page-seen', tabId, url: sample.url, ...(sample.page === undefined ? {} : { page: sample.page }), ...(customerName ? { customerName } : {}), at }) as EngineEventInput) },
   { weight: 2, arbitrary: fc.record({ tabId, openerTabId: tabId, at: time }).map((e) => ({ type: 'tab-opened', ...e }) as EngineEventInput) },
+  // What the browser reports of a tab's own navigation: any sample URL, as a new navigation or not.
+  { weight: 4, arbitrary: fc.record({ tabId, sample: pageSample, request: fc.option(fc.constantFrom('1', '2', '3'), { nil: undefined }), at: time })
+    .map(({ tabId, sample, request, at }) => ({ type: 'navigation-seen', tabId, url: sample.url, ...(request ? { request } : {}), at }) as EngineEventInput) },
+  // The browser's open tabs after a restart: some of the known ones and new ones, with openers and URLs.
+  { weight: 1, arbitrary: fc.record({
+    tabs: fc.uniqueArray(fc.record({ tabId, openerTabId: fc.option(tabId, { nil: undefined }), url: fc.option(pageSample.map((p) => p.url), { nil: undefined }) }), { selector: (t) => t.tabId, maxLength: 6 }),
+    at: time,
+  }).map(({ tabs, at }) => ({ type: 'tabs-listed', tabs: tabs.map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined))), at }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ tabId, at: time }).map((e) => ({ type: 'tab-closed', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ tabId, at: time }).map((e) => ({ type: 'tab-activated', ...e }) as EngineEventInput) },
   { weight: 5, arbitrary: fc.record({ tabId, step: stepId, clickIndex: fc.integer({ min: 0, max: 5 }), last: fc.boolean(), customer: fc.option(customer, { nil: undefined }), href: fc.option(delegatedHref, { nil: undefined }), at: time })
@@ -136,7 +144,7 @@ export function malformed(valid: fc.Arbitrary<Record<string, unknown>>, tagKey: 
 }
 
 const KNOWN_TAGS = new Set<string>([
-  'page-seen', 'tab-opened', 'tab-closed', 'tab-activated', 'target-clicked', 'item-ticked', 'triage-picked', 'start-over',
+  'page-seen', 'tab-opened', 'navigation-seen', 'tabs-listed', 'tab-closed', 'tab-activated', 'target-clicked', 'item-ticked', 'triage-picked', 'start-over',
   'warning-dismissed', 'overlay-minimized', 'page', 'clicked', 'minimize', 'dismiss-warning', 'get-view', 'open-partner-center', 'tick',
   'triage', 'reset-all', 'warning-continued', 'target-missing', 'case-saved', 'case-number-set', 'continue-warning', 'case-number',
   'open-admin-relationships',

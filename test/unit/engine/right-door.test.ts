@@ -41,7 +41,7 @@ function toRequestForm(): EngineState {
     seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`),
     click(1, 'office-365', { href: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter` }),
     { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 },
-    seen(2, `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`),
+    { type: 'navigation-seen', tabId: 2, url: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${CONTOSO}&CSDEST=o365admincenter`, request: 'r1', at: 0 },
     seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/support'),
     click(2, 'new-service-request'),
   ]);
@@ -162,13 +162,19 @@ describe('path warnings stop the guide until Continue anyway', () => {
       seen(1, `${PC}/dashboard`),
       seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`),
       { type: 'tab-opened', tabId: 2, openerTabId: 1, at: 0 },
+      // The tab's own navigation (the browser's report) tells the tenant it acts for.
+      { type: 'navigation-seen', tabId: 2, url: `https://admin.microsoft.com/?tenantId=${FABRIKAM}#/homepage`, request: 'r1', at: 0 },
       seen(2, `https://admin.microsoft.com/?tenantId=${FABRIKAM}#/homepage`),
     ]);
     expect(tabView(m, 2).stopped).toBe('customer-mismatch');
     m = run([continueAnyway(2, 'customer-mismatch'), seen(2, 'https://admin.microsoft.com/AdminPortal/Home#/support')], m);
     // Moving within the same tenant keeps the choice.
     expect(tabView(m, 2).stopped).toBeNull();
-    m = run([seen(2, `https://admin.microsoft.com/?tenantId=${'0a7c9e21-55d3-4b6f-8e12-9c4d7f3a6b80'}#/homepage`)], m);
+    const NORTHWIND = '0a7c9e21-55d3-4b6f-8e12-9c4d7f3a6b80';
+    m = run([
+      { type: 'navigation-seen', tabId: 2, url: `https://admin.microsoft.com/?tenantId=${NORTHWIND}#/homepage`, request: 'r2', at: 0 },
+      seen(2, `https://admin.microsoft.com/?tenantId=${NORTHWIND}#/homepage`),
+    ], m);
     expect(tabView(m, 2).stopped).toBe('customer-mismatch');
   });
 });
@@ -194,6 +200,8 @@ describe('the case and the session’s escalations', () => {
     let s = toRequestForm();
     const flowId = flowOf(s, 2).id;
     expect(tabView(s, 2).step).toBe('support-topic');
+    expect(tabView(s, 2).warnings).toEqual([]);
+    expect(tabView(s, 2).stopped).toBeNull();
     expect(tabView(s, 2).summary).toBeNull();
     s = run([{ type: 'case-saved', flowId, case: CASE, at: 0 }], s);
     expect(tabView(s, 2).summary).toBe(CASE.text);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { MemoryStore, storePorts } from '../background/fake-store';
 import { Hub, type HubPorts } from '../../../lib/background/hub';
 import type { Sender } from '../../../lib/background/senders';
 import type { ContentView } from '../../../lib/protocol/content-view';
@@ -154,11 +155,10 @@ describe('the background hub under the policy', () => {
 
   function hub(): { hub: Hub; pushed: ContentView[] } {
     const pushed: ContentView[] = [];
-    let stored: unknown;
+    const store = new MemoryStore();
     const ports: HubPorts = {
-      load: async () => stored,
-      save: async (s) => void (stored = s),
-      clear: async () => void (stored = undefined),
+      ...storePorts(store),
+      clear: async () => void (store.value = undefined),
       settings: getEffectiveSettings,
       pushView: async (_tab, view) => void pushed.push(view),
       setBadge: async () => undefined,
