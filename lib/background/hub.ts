@@ -6,7 +6,7 @@
  */
 import { EngineStateSchema, initialState, type EngineEventInput, type EngineState } from '../engine/state';
 import { reduce } from '../engine/reduce';
-import { FLOW, stepOf } from '../flow/flow';
+import { FLOW, textKeysOf } from '../flow/flow';
 import { FlowSchema } from '../flow/schema';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../protocol/messages';
 import { contentSender, isExtensionPage, safeParseMessage, safeUrl, type Sender } from './senders';
@@ -325,7 +325,7 @@ export class Hub {
     const message = this.ports.message;
     if (message && view.overlayEnabled) {
       const keys: string[] = [...OVERLAY_KEYS];
-      if (view.step) keys.push(stepOf(view.step).why, stepOf(view.step).where);
+      if (view.step) keys.push(...textKeysOf(view.step));
       view.strings = Object.fromEntries(keys.map((k) => [k, message(k)]));
     }
     return view;

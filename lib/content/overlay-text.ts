@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { LabelledText } from './overlay/overlay';
+import type { TextParts } from './overlay/dock';
 
 let strings: Record<string, string> | undefined;
 
@@ -26,4 +27,22 @@ const MARK = '\uE000';
 export function withLabel(key: string, label: string, labelLang: string, subs: (string | number)[] = []): LabelledText {
   const [before = '', after = ''] = t(key, [MARK, ...subs]).split(MARK);
   return { before, label, after, labelLang };
+}
+
+/** Markers for `tParts`' substitutions (private-use code points no text of the catalogue holds). */
+const PART_BASE = 0xe101;
+
+/**
+ * A sentence with names or ids inserted, as parts: the inserted ones to be isolated where drawn
+ * (lib/content/overlay/dock.ts), so that a name cannot reorder the sentence around it.
+ */
+export function tParts(key: string, subs: readonly string[]): TextParts {
+  const marked = t(key, subs.map((_, i) => String.fromCharCode(PART_BASE + i)));
+  const out: (string | { isolate: string })[] = [];
+  for (const piece of marked.split(/([\uE101-\uE109])/)) {
+    const i = piece.length === 1 ? piece.charCodeAt(0) - PART_BASE : -1;
+    if (i >= 0 && i < subs.length) out.push({ isolate: subs[i]! });
+    else if (piece) out.push(piece);
+  }
+  return out;
 }

@@ -22,3 +22,42 @@ export class Timers {
     this.ids.clear();
   }
 }
+
+/**
+ * Runs `run` at most once per `gap` ms however often it is asked for, and always after the last
+ * ask: the first ask runs at once, later ones within the gap wait for its end and run once,
+ * with whatever `run` reads then (the latest state). `now()` runs at once (cancelling a wait).
+ */
+export class Coalesced {
+  private last = -Infinity;
+  private timer = 0;
+  constructor(
+    private readonly gap: number,
+    private readonly run: () => void,
+    private readonly timers: Pick<Timers, 'later' | 'cancel'>,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  /** Asks for a run: now if the last was `gap` ago, else once at the gap's end. */
+  soon(): void {
+    if (this.timer) return;
+    const wait = this.last + this.gap - this.clock();
+    if (wait <= 0) return this.fire();
+    this.timer = this.timers.later(() => {
+      this.timer = 0;
+      this.fire();
+    }, wait);
+  }
+
+  /** Runs at once; a run that was waiting is not needed any more. */
+  now(): void {
+    if (this.timer) this.timers.cancel(this.timer);
+    this.timer = 0;
+    this.fire();
+  }
+
+  private fire(): void {
+    this.last = this.clock();
+    this.run();
+  }
+}

@@ -118,7 +118,34 @@ function byIdNear(el: Element, id: string): Element | null {
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
 }
 
-/** The names an element goes by: aria-labelledby, aria-label, its text, its legend, its title. */
+/**
+ * Roles whose name comes from their content (WAI-ARIA's "name from content"); a group, a list box,
+ * a select or a grid is named only by its label, never by the text of its options.
+ */
+const CONTENT_ROLES = new Set([
+  'button', 'link', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'tab', 'option', 'heading', 'cell', 'gridcell',
+  'columnheader', 'rowheader', 'row', 'radio', 'checkbox', 'switch', 'treeitem', 'tooltip',
+]);
+/**
+ * Elements without `role` whose text does not name them (form controls, tables, lists, forms);
+ * any other's does (links, buttons, headings, cells, and custom elements such as `v6_he-button`,
+ * whose slotted text is what shows).
+ */
+const NOT_BY_CONTENT = new Set(['select', 'textarea', 'input', 'table', 'tbody', 'thead', 'ul', 'ol', 'dl', 'form', 'fieldset', 'img', 'iframe', 'datalist', 'main', 'nav', 'section']);
+/** Elements a `<label>` labels (their `labels`). */
+const LABELABLE = new Set(['input', 'select', 'textarea', 'button', 'meter', 'output', 'progress']);
+
+/** Whether an element's own text names it (its role takes its name from its content). */
+function namedByContent(el: Element): boolean {
+  const role = el.getAttribute('role')?.trim().split(/\s+/)[0];
+  return role ? CONTENT_ROLES.has(role) : !NOT_BY_CONTENT.has(el.localName);
+}
+
+/**
+ * The names an element goes by, as browsers compute them (in this order): aria-labelledby,
+ * aria-label, its `<label>`s (a form control's), its legend (a fieldset), its text where its role
+ * takes the name from its content (through shadow roots and slots), its title.
+ */
 export function namesOf(el: Element): string[] {
   const names: string[] = [];
   const by = el.getAttribute('aria-labelledby');
@@ -128,10 +155,16 @@ export function namesOf(el: Element): string[] {
   }
   const label = el.getAttribute('aria-label');
   if (label) names.push(label);
+  if (LABELABLE.has(el.localName)) {
+    for (const l of (el as HTMLInputElement).labels ?? []) {
+      const text = flatText(l);
+      if (text.trim()) names.push(text);
+    }
+  }
   if (el.localName === 'fieldset') {
     const legend = el.querySelector(':scope > legend');
     if (legend) names.push(flatText(legend));
-  } else {
+  } else if (namedByContent(el)) {
     names.push(flatText(el));
   }
   const title = el.getAttribute('title');

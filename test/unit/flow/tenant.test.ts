@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTenant, customerTenantFromUrl, delegatedTenantFromUrl } from '../../../lib/flow/tenant';
+import { compareTenant, customerTenantFromUrl, delegatedDestination, delegatedTenantFromUrl } from '../../../lib/flow/tenant';
 
 const T = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 
@@ -22,6 +22,33 @@ describe('tenant parsing', () => {
     expect(delegatedTenantFromUrl('https://admin.microsoft.com/AdminPortal/Home#/homepage')).toBeUndefined();
     expect(delegatedTenantFromUrl('https://admin.microsoft.com/?delegatedOrg=<script>')).toBeUndefined();
     expect(delegatedTenantFromUrl('https://admin.microsoft.com/?CTID=not-a-guid')).toBeUndefined();
+  });
+
+  it('reads tenants only from the portals’ own https origins (a decoy link names no customer)', () => {
+    for (const url of [
+      `https://evil.example/dashboard/v2/customers/${T}/servicemanagementpage`,
+      `http://partner.microsoft.com/dashboard/v2/customers/${T}/account`,
+      `https://partner.microsoft.com.evil.example/dashboard/v2/customers/${T}/account`,
+      `javascript:void(0)//partner.microsoft.com/dashboard/v2/customers/${T}/account`,
+      `https://partner.microsoft.com:444/dashboard/v2/customers/${T}/account`,
+    ]) expect(customerTenantFromUrl(url), url).toBeUndefined();
+    for (const url of [
+      `https://evil.example/Partner/BeginClientSession.aspx?CTID=${T}`,
+      `http://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}`,
+      `javascript:void(0)//admin.microsoft.com/?tenantId=${T}`,
+      'https://admin.microsoft.com.evil.example/?delegatedOrg=contoso.onmicrosoft.com',
+      'https://agent@admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com',
+      `https://partner.microsoft.com/?tenantId=${T}`,
+    ]) expect(delegatedTenantFromUrl(url), url).toBeUndefined();
+    // The admin center's hosts in any case, and the sign-in hosts a delegated link may go through.
+    expect(delegatedTenantFromUrl(`https://PORTAL.office365.us/partner/beginclientsession.aspx?ctid=${T}`)).toEqual({ kind: 'tenant-id', value: T });
+    expect(delegatedTenantFromUrl(`https://login.microsoftonline.com/common/oauth2/authorize?tenantId=${T}`)).toEqual({ kind: 'tenant-id', value: T });
+  });
+
+  it('reads where a delegated entry leads (CSDEST), on the portals’ origins only', () => {
+    expect(delegatedDestination(`https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}&CSDEST=SharePoint`)).toBe('sharepoint');
+    expect(delegatedDestination(`https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}`)).toBeUndefined();
+    expect(delegatedDestination(`https://evil.example/Partner/BeginClientSession.aspx?CSDEST=Support`)).toBeUndefined();
   });
 
   it('compares only comparable ids: never a false alarm', () => {

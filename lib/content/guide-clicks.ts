@@ -1,0 +1,61 @@
+/**
+ * The guide's part that hears the agent: a trusted click through the ringed target (or its
+ * `clickWithin` part), and a choice made in a ringed choice group without a click through one of
+ * its options (a `<select>`'s option picked from the browser's own list, a radio chosen with the
+ * keyboard), heard as `change` on the target itself (`change` is not composed). Each becomes the
+ * `clicked` report of lib/content/click-report.ts.
+ */
+import type { Candidate } from '../flow/flow';
+import type { StepId } from '../flow/ids';
+import type { ContentMessage } from '../protocol/messages';
+import type { Found } from './dom/target-tracker';
+import { clickReport } from './click-report';
+
+export interface ClickPorts {
+  /** The ringed target, and the step and click it is for. */
+  target(): Found<Candidate> | null;
+  spec(): { step: StepId; clickIndex: number } | null;
+  /** A click on this target was reported a moment ago (its `change` is the same choice). */
+  justReported(): boolean;
+  report(msg: Extract<ContentMessage, { kind: 'clicked' }>): void;
+  /** After every trusted click, whatever it went through. */
+  afterClick(): void;
+}
+
+export class AgentClicks {
+  private changeTarget: Element | null = null;
+  private readonly onChange = (e: Event) => this.onChoice(e);
+
+  constructor(private readonly ports: ClickPorts) {}
+
+  /** Hears the agent's clicks on the page until `opts.signal` aborts. */
+  listen(opts: AddEventListenerOptions): void {
+    window.addEventListener('click', (e) => this.onClick(e), opts);
+  }
+
+  /** A trusted click anywhere: reported if it went through the target. */
+  private onClick(e: MouseEvent): void {
+    if (e.isTrusted) this.ports.afterClick();
+    const found = this.ports.target();
+    const spec = this.ports.spec();
+    if (!found || !spec || !e.isTrusted) return;
+    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex);
+    if (msg) this.ports.report(msg);
+  }
+
+  /** Listens for choices on this element (the ringed target; null: none). */
+  follow(el: Element | null): void {
+    if (el === this.changeTarget) return;
+    this.changeTarget?.removeEventListener('change', this.onChange, true);
+    this.changeTarget = el;
+    el?.addEventListener('change', this.onChange, true);
+  }
+
+  private onChoice(e: Event): void {
+    const found = this.ports.target();
+    const spec = this.ports.spec();
+    if (!e.isTrusted || !found || !spec || !found.click.clickWithin || this.ports.justReported()) return;
+    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex, true);
+    if (msg) this.ports.report(msg);
+  }
+}
