@@ -24,23 +24,16 @@ export interface ClickPorts {
 
 export class AgentClicks {
   private changeTarget: Element | null = null;
-  private readonly onChange = (e: Event) => this.onChoice(e);
+  private readonly onChange = (e: Event) => this.hear(e, true);
 
   constructor(private readonly ports: ClickPorts) {}
 
   /** Hears the agent's clicks on the page until `opts.signal` aborts. */
   listen(opts: AddEventListenerOptions): void {
-    window.addEventListener('click', (e) => this.onClick(e), opts);
-  }
-
-  /** A trusted click anywhere: reported if it went through the target. */
-  private onClick(e: MouseEvent): void {
-    if (e.isTrusted) this.ports.afterClick();
-    const found = this.ports.target();
-    const spec = this.ports.spec();
-    if (!found || !spec || !e.isTrusted) return;
-    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex);
-    if (msg) this.ports.report(msg);
+    window.addEventListener('click', (e) => {
+      if (e.isTrusted) this.ports.afterClick();
+      this.hear(e, false);
+    }, opts);
   }
 
   /** Listens for choices on this element (the ringed target; null: none). */
@@ -51,11 +44,12 @@ export class AgentClicks {
     el?.addEventListener('change', this.onChange, true);
   }
 
-  private onChoice(e: Event): void {
+  /** A trusted click, or a choice (`chosen`: a change in a ringed choice group not reported by its click). */
+  private hear(e: Event, chosen: boolean): void {
     const found = this.ports.target();
     const spec = this.ports.spec();
-    if (!e.isTrusted || !found || !spec || !found.click.clickWithin || this.ports.justReported()) return;
-    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex, true);
+    if (!e.isTrusted || !found || !spec || (chosen && (!found.click.clickWithin || this.ports.justReported()))) return;
+    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex, chosen);
     if (msg) this.ports.report(msg);
   }
 }

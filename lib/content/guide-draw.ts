@@ -131,11 +131,10 @@ export class GuideDrawing {
       o.setTarget(null, false);
       o.setCard(null);
     }
-    const where = scene.click?.where ?? (step ? stepOf(step).where : '');
     d.setFallback(scene.fallback && !scene.minimized && step
       ? {
-          step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(where), minimizeLabel: t('overlay.minimize'),
-          ...(scene.click?.wayBack ? { wayBack: t('overlay.wayBack') } : {}),
+          step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(scene.click?.where ?? stepOf(step).where),
+          minimizeLabel: t('overlay.minimize'), wayBack: scene.click?.wayBack && t('overlay.wayBack'),
         }
       : null);
     d.setPill(scene.minimized && step && (ring || scene.fallback) ? { text: t('overlay.pill', [scene.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);

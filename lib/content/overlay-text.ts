@@ -29,20 +29,14 @@ export function withLabel(key: string, label: string, labelLang: string, subs: (
   return { before, label, after, labelLang };
 }
 
-/** Markers for `tParts`' substitutions (private-use code points no text of the catalogue holds). */
-const PART_BASE = 0xe101;
-
 /**
  * A sentence with names or ids inserted, as parts: the inserted ones to be isolated where drawn
- * (lib/content/overlay/dock.ts), so that a name cannot reorder the sentence around it.
+ * (lib/content/overlay/dock.ts), so that a name cannot reorder the sentence around it. The
+ * substitutions are marked with private-use code points (U+E101…) no catalogue text holds.
  */
 export function tParts(key: string, subs: readonly string[]): TextParts {
-  const marked = t(key, subs.map((_, i) => String.fromCharCode(PART_BASE + i)));
-  const out: (string | { isolate: string })[] = [];
-  for (const piece of marked.split(/([\uE101-\uE109])/)) {
-    const i = piece.length === 1 ? piece.charCodeAt(0) - PART_BASE : -1;
-    if (i >= 0 && i < subs.length) out.push({ isolate: subs[i]! });
-    else if (piece) out.push(piece);
-  }
-  return out;
+  return t(key, subs.map((_, i) => String.fromCharCode(0xe101 + i)))
+    .split(/([\uE101-\uE109])/)
+    .filter(Boolean)
+    .map((p) => subs[p.charCodeAt(0) - 0xe101] !== undefined && p.length === 1 ? { isolate: subs[p.charCodeAt(0) - 0xe101]! } : p);
 }

@@ -10,8 +10,7 @@ import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import type { ContentPortal } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
-import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS } from '../flow/hosts';
-import { pathOnHosts } from './dom/locators';
+import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
 
 /** The mark on the ringed target (SPEC.md, testing contract). */
 export const TARGET_ATTR = 'data-escalation-guide-target';

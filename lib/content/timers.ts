@@ -31,33 +31,19 @@ export class Timers {
 export class Coalesced {
   private last = -Infinity;
   private timer = 0;
-  constructor(
-    private readonly gap: number,
-    private readonly run: () => void,
-    private readonly timers: Pick<Timers, 'later' | 'cancel'>,
-    private readonly clock: () => number = () => performance.now(),
-  ) {}
+  constructor(private readonly gap: number, private readonly run: () => void, private readonly timers: Pick<Timers, 'later' | 'cancel'>) {}
 
   /** Asks for a run: now if the last was `gap` ago, else once at the gap's end. */
   soon(): void {
-    if (this.timer) return;
-    const wait = this.last + this.gap - this.clock();
-    if (wait <= 0) return this.fire();
-    this.timer = this.timers.later(() => {
-      this.timer = 0;
-      this.fire();
-    }, wait);
+    const wait = this.last + this.gap - performance.now();
+    if (!this.timer) this.timer = this.timers.later(() => this.now(), Math.max(0, wait));
   }
 
   /** Runs at once; a run that was waiting is not needed any more. */
   now(): void {
-    if (this.timer) this.timers.cancel(this.timer);
+    this.timers.cancel(this.timer);
     this.timer = 0;
-    this.fire();
-  }
-
-  private fire(): void {
-    this.last = this.clock();
+    this.last = performance.now();
     this.run();
   }
 }

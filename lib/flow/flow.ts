@@ -201,7 +201,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: true },
-      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers?replica-search=contoso`] : [],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers`] : [],
     },
     {
       id: 'office-365',

@@ -23,7 +23,20 @@ export const HOSTS_OF = {
 /** Where a delegated ("admin on behalf of") link may lead: the admin center, through sign-in. */
 export const DELEGATED_HOSTS: readonly string[] = [...ADMIN_CENTER_HOSTS, ...SIGN_IN_HOSTS];
 
-/** `https:` on one of `hosts` (the URL's host, lower-cased; no port, no credentials). */
-export function isHttpsOn(u: URL, hosts: readonly string[]): boolean {
-  return u.protocol === 'https:' && !u.port && !u.username && !u.password && hosts.includes(u.hostname.toLowerCase());
+/**
+ * The part of a resolved href after its origin when the origin is `https://<one of hosts>` (no
+ * port, no credentials), else undefined. A resolved href is serialized by the browser or `URL` (scheme and
+ * host lower-cased, default port dropped, a `/` after the host), so a prefix check is exact and
+ * costs no URL parse.
+ */
+export function pathOnHosts(href: string, hosts: readonly string[]): string | undefined {
+  if (!href.startsWith('https://')) return undefined;
+  for (const host of hosts) {
+    const end = 8 + host.length;
+    if (href.startsWith(host, 8) && (href.length === end || '/?#'.includes(href[end]!))) return href.slice(end) || '/';
+  }
+  return undefined;
 }
+
+/** `https:` on one of `hosts` (no port, no credentials). */
+export const isHttpsOn = (u: URL, hosts: readonly string[]): boolean => pathOnHosts(u.href, hosts) !== undefined;

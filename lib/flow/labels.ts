@@ -83,17 +83,12 @@ export const LABELS = {
     de: ['Neue Microsoft-Serviceanfrage'], fr: ['Nouvelle demande de service Microsoft'],
     es: ['Nueva solicitud de servicio de Microsoft'], 'zh-CN': ['新 Microsoft 服务请求'],
   },
-  // The request form's choice of topic: "Support topic" (§4), and as Microsoft's forms also call it
-  // (§5: "category", "Select the area", "Problem type"; their translations inferred). A hint only:
-  // the form's first choice group is the target whatever it is called (lib/flow/flow.ts).
+  // The request form's choice of topic: "Support topic" (§4), and as Microsoft's English forms also
+  // call it (§5: "category", "Select the area", "Problem type"). A hint only: the form's first
+  // choice group is the target whatever it is called, in any language (lib/flow/flow.ts).
   supportTopic: {
-    en: ['Support topic', 'Category', 'Select the area', 'Problem type'],
-    ko: ['지원 항목', '범주', '영역 선택', '문제 유형'],
-    ja: ['サポート トピック', 'カテゴリ', '領域の選択', '問題の種類'],
-    de: ['Supportthema', 'Kategorie', 'Bereich auswählen', 'Problemtyp'],
-    fr: ['Rubrique de support', 'Catégorie', 'Sélectionner la zone', 'Type de problème'],
-    es: ['Tema de soporte', 'Categoría', 'Seleccionar el área', 'Tipo de problema'],
-    'zh-CN': ['支持主题', '类别', '选择区域', '问题类型'],
+    en: ['Support topic', 'Category', 'Select the area', 'Problem type'], ko: ['지원 항목'], ja: ['サポート トピック'],
+    de: ['Supportthema'], fr: ['Rubrique de support'], es: ['Tema de soporte'], 'zh-CN': ['支持主题'],
   },
   serviceHealth: {
     en: ['Service health', 'View service health'], ko: ['서비스 상태', '서비스 상태 보기'], ja: ['サービス正常性'],

@@ -56,8 +56,6 @@ export interface CompiledLocator {
   score?(el: Element): number;
 }
 
-const preferScore = (prefer: LabelId | undefined) => (prefer ? (el: Element) => (hasName(el, prefer) ? 0 : 0.5) : undefined);
-
 export function compileLocator(loc: Locator, ctx: LocatorContext): CompiledLocator {
   switch (loc.by) {
     case 'css':
@@ -70,17 +68,17 @@ export function compileLocator(loc: Locator, ctx: LocatorContext): CompiledLocat
         accepts: (el) => hasName(el, loc.label),
       };
     case 'delegated-link':
-      return withScore({ selector: HREF_SELECTOR, accepts: delegatedLinkCheck(loc.destinations) }, loc.prefer);
+      return ranked(HREF_SELECTOR, delegatedLinkCheck(loc.destinations), loc.prefer);
     case 'form-choice':
-      return withScore({ selector: CHOICE_GROUP_SELECTOR, accepts: firstChoiceCheck(loc.form, loc.has, loc.prefer) }, loc.prefer);
+      return ranked(CHOICE_GROUP_SELECTOR, firstChoiceCheck(loc.form, loc.has, loc.prefer), loc.prefer);
     case 'in-view':
-      return withScore({ selector: loc.selector, accepts: inViewCheck(loc.heading, loc.selector, ctx) }, loc.prefer);
+      return ranked(loc.selector, inViewCheck(loc.heading, loc.selector, ctx), loc.prefer);
   }
 }
 
-function withScore(c: CompiledLocator, prefer: LabelId | undefined): CompiledLocator {
-  const score = preferScore(prefer);
-  return score ? { ...c, score } : c;
+/** A structural locator, its matches named by `prefer` ranked first. */
+function ranked(selector: string, accepts: (el: Element) => boolean, prefer: LabelId | undefined): CompiledLocator {
+  return { selector, accepts, ...(prefer && { score: (el: Element) => (hasName(el, prefer) ? 0 : 0.5) }) };
 }
 
 /** A delegated admin-center link (lib/flow/tenant.ts) to one of these destinations, if it names one. */
@@ -95,19 +93,10 @@ function delegatedLinkCheck(destinations: readonly string[] | undefined): (el: E
 
 /** An element's parent in the flat tree: the slot it is shown in, its parent, or its shadow root's host. */
 function flatParent(el: Element): Element | null {
-  const slot = slotOf(el);
-  if (slot) return slot;
+  if (el.assignedSlot) return el.assignedSlot;
   if (el.parentElement) return el.parentElement;
   const root = el.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
-}
-
-/** The slot an element is shown in (`assignedSlot`, worked out where a DOM lacks it). */
-function slotOf(el: Element): Element | null {
-  if (el.assignedSlot !== undefined) return el.assignedSlot;
-  const root = el.parentElement?.shadowRoot;
-  for (const slot of root?.querySelectorAll('slot') ?? []) if ((slot as HTMLSlotElement).assignedElements().includes(el)) return slot;
-  return null;
 }
 
 /** The nearest element matching `selector` around `el` (itself included) in the flat tree: through slots and shadow roots. */

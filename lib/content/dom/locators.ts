@@ -4,6 +4,8 @@
  * hosts counts), and whether a candidate is shown. Pure DOM.
  */
 
+import { pathOnHosts } from '../../flow/hosts';
+
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
@@ -26,21 +28,6 @@ export function linkHref(el: Element): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The part of a resolved href after its origin when the origin is `https://<one of hosts>` (no
- * port, no credentials), else undefined. A resolved href is serialized by the browser (scheme and
- * host lower-cased, default port dropped, a `/` after the host), so a prefix check is exact and
- * costs no URL parse.
- */
-export function pathOnHosts(href: string, hosts: readonly string[]): string | undefined {
-  if (!href.startsWith('https://')) return undefined;
-  for (const host of hosts) {
-    const end = 8 + host.length;
-    if (href.startsWith(host, 8) && (href.length === end || '/?#'.includes(href[end]!))) return href.slice(end) || '/';
-  }
-  return undefined;
 }
 
 /**

@@ -119,27 +119,12 @@ function byIdNear(el: Element, id: string): Element | null {
 }
 
 /**
- * Roles whose name comes from their content (WAI-ARIA's "name from content"); a group, a list box,
- * a select or a grid is named only by its label, never by the text of its options.
+ * Roles and elements (without `role`) named only by their label, never by their content: a group,
+ * a list box, a select, a drop-down, a grid or a table (its options' or cells' text is no name);
+ * every other one the locators look for (links, buttons, headings, cells, custom elements such as
+ * `v6_he-button`, whose slotted text is what shows) is also named by its text.
  */
-const CONTENT_ROLES = new Set([
-  'button', 'link', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'tab', 'option', 'heading', 'cell', 'gridcell',
-  'columnheader', 'rowheader', 'row', 'radio', 'checkbox', 'switch', 'treeitem', 'tooltip',
-]);
-/**
- * Elements without `role` whose text does not name them (form controls, tables, lists, forms);
- * any other's does (links, buttons, headings, cells, and custom elements such as `v6_he-button`,
- * whose slotted text is what shows).
- */
-const NOT_BY_CONTENT = new Set(['select', 'textarea', 'input', 'table', 'tbody', 'thead', 'ul', 'ol', 'dl', 'form', 'fieldset', 'img', 'iframe', 'datalist', 'main', 'nav', 'section']);
-/** Elements a `<label>` labels (their `labels`). */
-const LABELABLE = new Set(['input', 'select', 'textarea', 'button', 'meter', 'output', 'progress']);
-
-/** Whether an element's own text names it (its role takes its name from its content). */
-function namedByContent(el: Element): boolean {
-  const role = el.getAttribute('role')?.trim().split(/\s+/)[0];
-  return role ? CONTENT_ROLES.has(role) : !NOT_BY_CONTENT.has(el.localName);
-}
+const NOT_BY_CONTENT = /^(?:radiogroup|listbox|combobox|grid|treegrid|table|group|select|textarea|input|form)$/;
 
 /**
  * The names an element goes by, as browsers compute them (in this order): aria-labelledby,
@@ -155,16 +140,15 @@ export function namesOf(el: Element): string[] {
   }
   const label = el.getAttribute('aria-label');
   if (label) names.push(label);
-  if (LABELABLE.has(el.localName)) {
-    for (const l of (el as HTMLInputElement).labels ?? []) {
-      const text = flatText(l);
-      if (text.trim()) names.push(text);
-    }
+  // A form control's <label>s (only labelable elements have `labels`).
+  for (const l of (el as Partial<HTMLInputElement>).labels ?? []) {
+    const text = flatText(l);
+    if (text.trim()) names.push(text);
   }
   if (el.localName === 'fieldset') {
     const legend = el.querySelector(':scope > legend');
     if (legend) names.push(flatText(legend));
-  } else if (namedByContent(el)) {
+  } else if (!NOT_BY_CONTENT.test(el.getAttribute('role')?.trim().split(/\s+/)[0] ?? el.localName)) {
     names.push(flatText(el));
   }
   const title = el.getAttribute('title');

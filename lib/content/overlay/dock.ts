@@ -15,7 +15,7 @@ export interface FallbackModel {
   where: string;
   minimizeLabel: string;
   /** The way back to the customer in Partner Center, offered when the click may be missing here. */
-  wayBack?: string;
+  wayBack?: string | undefined;
 }
 
 /**
@@ -90,15 +90,14 @@ export class Dock {
     }
     this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
     if (model.wayBack && !this.fallbackBack) {
-      const actions = part(this.fallback.el, 'div', 'actions');
-      const back = (this.fallbackBack = part(actions, 'button', 'btn primary'));
+      const back = (this.fallbackBack = part(this.fallback.el, 'button', 'btn primary back'));
       back.type = 'button';
       back.setAttribute('data-action', 'open-partner-center');
       onUserClick(back, () => this.events.wayBack());
     }
     if (this.fallbackBack) {
-      (this.fallbackBack.parentElement as HTMLElement).hidden = !model.wayBack;
-      setText(this.fallbackBack, model.wayBack ?? '');
+      this.fallbackBack.hidden = !model.wayBack;
+      if (model.wayBack) setText(this.fallbackBack, model.wayBack);
     }
     this.fallback.el.hidden = false;
   }

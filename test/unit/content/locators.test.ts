@@ -26,6 +26,17 @@ function hiddenInComposedTree(el: Element): boolean {
 }
 
 beforeAll(() => {
+  // happy-dom lacks `assignedSlot` (browsers have it): the slot whose assigned elements hold this one.
+  if (!('assignedSlot' in Element.prototype)) {
+    Object.defineProperty(Element.prototype, 'assignedSlot', {
+      get(this: Element) {
+        for (const slot of this.parentElement?.shadowRoot?.querySelectorAll('slot') ?? []) {
+          if ((slot as HTMLSlotElement).assignedElements().includes(this)) return slot;
+        }
+        return null;
+      },
+    });
+  }
   Element.prototype.getBoundingClientRect = function (this: Element) {
     const size = hiddenInComposedTree(this) ? 0 : 10;
     return { x: 0, y: 0, left: 0, top: 0, right: size, bottom: size, width: size, height: size, toJSON: () => ({}) } as DOMRect;
