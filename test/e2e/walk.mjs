@@ -128,8 +128,9 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
     const onPage = (/** @type {import('playwright-core').Page} */ p) => opened.push(p);
     context.on('page', onPage);
     try {
-      const control = await clickableIn(handle);
-      await control.click({ timeout: timeoutMs });
+      // A ringed <select> (a request form's topic): its choice, as the agent makes it, is the step's click.
+      if (await handle.evaluate((el) => el.localName === 'select')) await handle.selectOption({ index: 1 }, { timeout: timeoutMs });
+      else await (await clickableIn(handle)).click({ timeout: timeoutMs });
       previous = handle;
       lastStep = stepId;
       if (stepId === FINAL_STEP) {
