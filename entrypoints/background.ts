@@ -17,6 +17,9 @@ interface FirefoxSidebar {
   sidebarAction: { open(): Promise<void> };
 }
 
+/** The promise of a piece of the Hub's work, settled to undefined (a listener's return value). */
+const settled = (work: Promise<unknown>): Promise<undefined> => work.then(() => undefined, () => undefined);
+
 export default defineBackground(() => {
   const stateItem = storage.defineItem<EngineState | null>(STATE_KEY, { fallback: null });
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -55,22 +58,29 @@ export default defineBackground(() => {
     return isExtensionPage ? hub.onSurfaceMessage(message, from) : hub.onContentMessage(message, from);
   });
 
+  // The listeners return the Hub's work (settled to undefined): Firefox does not unload its event
+  // page while a listener's promise is pending, so a tab event is stored before the page goes.
+  // (Chrome ignores these return values.)
   browser.tabs.onCreated.addListener((tab) => {
     // window.open and target=_blank from a flow's tab carry openerTabId; pendingUrl may be a delegated
     // entry that redirects server-side before onUpdated reports it.
     const pending = (tab as { pendingUrl?: string }).pendingUrl ?? tab.url;
-    if (tab.id !== undefined) void hub.tabOpened(tab.id, tab.openerTabId, pending || undefined);
+    if (tab.id !== undefined) return settled(hub.tabOpened(tab.id, tab.openerTabId, pending || undefined));
+    return undefined;
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document (or its load finishing): Chrome may have reset the tab's badge; give it again.
-    if (change.status !== undefined || change.url !== undefined) void hub.tabLoading(tabId);
-    if (change.url) void hub.urlSeen(tabId, change.url);
+    const work: Promise<unknown>[] = [];
+    if (change.status !== undefined || change.url !== undefined) work.push(hub.tabLoading(tabId));
+    if (change.url) work.push(hub.urlSeen(tabId, change.url));
+    return work.length ? settled(Promise.all(work)) : undefined;
   });
-  browser.tabs.onRemoved.addListener((tabId) => void hub.tabClosed(tabId));
-  browser.tabs.onActivated.addListener(({ tabId }) => void hub.tabActivated(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => settled(hub.tabClosed(tabId)));
+  browser.tabs.onActivated.addListener(({ tabId }) => settled(hub.tabActivated(tabId)));
 
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local' || area === 'managed') void hub.settingsChanged();
+    if (area === 'local' || area === 'managed') return settled(hub.settingsChanged());
+    return undefined;
   });
 
   // The keyboard shortcut (a user gesture, as sidePanel.open requires): open the side panel.

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit tests, tests of the built packages, then (with a Chromium found or installed) the end-to-end
-// tests in a real browser. Runs every stage, exits non-zero if any failed, and ends with one plain
-// line "<passed> passed, <failed> failed" (tests across unit + e2e; skipped tests are not passed;
-// a stage that fails without test results, e.g. the type check, counts as one failure).
+// `npm test`: type check, unit tests, tests of the built packages, then (with a Chromium found or
+// installed) the end-to-end tests in a real browser, then (with a Firefox found) the Firefox
+// end-to-end tests. Runs every stage, exits non-zero if any failed, and ends with one plain line
+// "<passed> passed, <failed> failed" (tests across every project; skipped tests are not passed; a
+// stage that fails without test results, e.g. the type check or a missing Firefox, counts as one
+// failure).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, chromiumVersion } from './chromium.mjs';
+import { findFirefox, firefoxVersion } from '../test/firefox/launch.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'test-results');
@@ -71,6 +74,16 @@ try {
   problems.push(`e2e not run: ${e instanceof Error ? e.message : e}`);
 }
 if (chromium) vitest('e2e', { CHROMIUM_PATH: chromium });
+
+let firefox = '';
+try {
+  firefox = findFirefox();
+  console.log(`\nFirefox for the e2e-firefox tests: ${firefox} (${firefoxVersion(firefox)})`);
+} catch (e) {
+  failed += 1;
+  problems.push(`e2e-firefox not run: ${e instanceof Error ? e.message : e}`);
+}
+if (firefox) vitest('e2e-firefox', { FIREFOX_PATH: firefox });
 
 if (problems.length) console.log(`\nProblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

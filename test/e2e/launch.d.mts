@@ -49,12 +49,16 @@ export interface OverlayLocators {
 }
 
 export function replicaFileFor(url: string, resourceType?: string): string | null;
+export const REPLICA_HOSTS: string[];
+/** The response a replica host gives (file, 404, or with entry 'redirect' a 302 for BeginClientSession). */
+export function replicaResponse(url: string, opts?: { resourceType?: string; entry?: 'page' | 'redirect' }): Promise<{ status: number; headers: Record<string, string>; body: Buffer | string }>;
 export function routeReplicas(context: BrowserContext): Promise<ReplicaRoutes>;
 export function chromiumArgs(locale: string): string[];
 export function launchExtension(opts?: LaunchOptions): Promise<LaunchedExtension>;
 export function waitForServiceWorker(context: BrowserContext, extensionId?: string, timeout?: number): Promise<Worker>;
 export function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page>;
 export function stopServiceWorker(context: BrowserContext, extensionId: string, timeout?: number): Promise<string[]>;
-export function screenshot(page: Page, name: string, dir?: string): Promise<string>;
+/** Any page with Playwright's or puppeteer's `screenshot({ path })` (the Firefox harness uses it too). */
+export function screenshot(page: { screenshot(options: { path: string }): Promise<unknown> }, name: string, dir?: string): Promise<string>;
 export function ringedTarget(page: Page, stepId: string): Locator;
 export function overlay(page: Page): OverlayLocators;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../scripts/chromium.mjs';
+import { entryRedirect } from '../replica/entry.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REPLICA_DIR = join(ROOT, 'test', 'replica');
@@ -48,6 +49,31 @@ export function replicaFileFor(url, resourceType = 'document') {
   return null;
 }
 
+/** Every host the replicas are served under. */
+export const REPLICA_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ...LOGIN_HOSTS];
+
+/**
+ * The response a replica host gives to a request (replicaFileFor's mapping), for any harness: a
+ * Playwright route (routeReplicas) or the Firefox harness's local HTTPS server (test/firefox).
+ * `entry: 'redirect'` answers the delegated entry (BeginClientSession.aspx) with a real HTTP 302
+ * to the sign-in page, as the real server does (portals.md §5), instead of its script-redirect page.
+ * @param {string} url
+ * @param {{ resourceType?: string, entry?: 'page' | 'redirect' }} [opts]
+ * @returns {Promise<{ status: number, headers: Record<string, string>, body: Buffer | string }>}
+ */
+export async function replicaResponse(url, { resourceType = 'document', entry = 'page' } = {}) {
+  if (entry === 'redirect' && resourceType === 'document') {
+    const location = entryRedirect(url);
+    if (location) return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' };
+  }
+  const rel = replicaFileFor(url, resourceType);
+  const file = rel === null ? null : resolve(REPLICA_DIR, rel);
+  if (!file || !(file === REPLICA_DIR || file.startsWith(REPLICA_DIR + sep)) || !existsSync(file)) {
+    return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found (replica)' };
+  }
+  return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }, body: await readFile(file) };
+}
+
 /**
  * Serves the replicas under the real portal URLs, aborts every other http(s) request, and records
  * requests made by the extension itself.
@@ -76,20 +102,11 @@ export async function routeReplicas(context) {
     },
   );
 
-  const hosts = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ...LOGIN_HOSTS];
-  for (const host of hosts) {
+  for (const host of REPLICA_HOSTS) {
     await context.route(`https://${host}/**`, async (route) => {
       const req = route.request();
-      const rel = replicaFileFor(req.url(), req.resourceType());
-      const file = rel === null ? null : resolve(REPLICA_DIR, rel);
-      if (!file || !(file === REPLICA_DIR || file.startsWith(REPLICA_DIR + sep)) || !existsSync(file)) {
-        await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found (replica)' }).catch(() => {});
-        return;
-      }
-      const body = await readFile(file);
-      await route
-        .fulfill({ status: 200, body, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' } })
-        .catch(() => {});
+      const { status, headers, body } = await replicaResponse(req.url(), { resourceType: req.resourceType() });
+      await route.fulfill({ status, headers, body }).catch(() => {});
     });
   }
   return { extensionRequests, blockedRequests };

@@ -1,6 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
 export const FINAL_STEP: 'support-topic';
+export const LOGIN_HOSTS: string[];
+/** What to click inside a marked element that is not itself a control (CSS selectors, in order). */
+export const CLICKABLE_INSIDE: string[];
+/** A marked element matching this is itself the control to click. */
+export const CLICKABLE_SELF: string;
 
 export class WalkError extends Error {
   where: { url: string; step: number; afterStep: string | null };

@@ -7,10 +7,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const FINAL_STEP = 'support-topic';
-const LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
+export const LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
 // What to click inside a marked element that is not itself a control (e.g. the customer grid).
-const CLICKABLE_INSIDE = ['customersvcadmin_he-button', '[role="radio"]', '[role="menuitem"]', 'a[href]', 'button', '[role="button"]', 'input:not([type="radio"])'];
-const CLICKABLE_SELF = 'a[href], button, input, [role="button"], [role="link"], [role="menuitem"], [role="radio"], [role="tab"], [role="option"], customersvcadmin_he-button';
+// Shared with the Firefox walk (test/firefox/walk.mjs).
+export const CLICKABLE_INSIDE = ['customersvcadmin_he-button', '[role="radio"]', '[role="menuitem"]', 'a[href]', 'button', '[role="button"]', 'input:not([type="radio"])'];
+export const CLICKABLE_SELF = 'a[href], button, input, [role="button"], [role="link"], [role="menuitem"], [role="radio"], [role="tab"], [role="option"], customersvcadmin_he-button';
 
 export class WalkError extends Error {
   /** @param {string} message @param {{ url: string, step: number, afterStep: string | null }} where */
