@@ -22,34 +22,34 @@ export interface ClickPorts {
   afterClick(): void;
 }
 
-export class AgentClicks {
-  private changeTarget: Element | null = null;
-  private readonly onChange = (e: Event) => this.hear(e, true);
-
-  constructor(private readonly ports: ClickPorts) {}
-
+export interface AgentClicks {
   /** Hears the agent's clicks on the page until `opts.signal` aborts. */
-  listen(opts: AddEventListenerOptions): void {
-    window.addEventListener('click', (e) => {
-      if (e.isTrusted) this.ports.afterClick();
-      this.hear(e, false);
-    }, opts);
-  }
-
+  listen(opts: AddEventListenerOptions): void;
   /** Listens for choices on this element (the ringed target; null: none). */
-  follow(el: Element | null): void {
-    if (el === this.changeTarget) return;
-    this.changeTarget?.removeEventListener('change', this.onChange, true);
-    this.changeTarget = el;
-    el?.addEventListener('change', this.onChange, true);
-  }
+  follow(el: Element | null): void;
+}
 
+export function agentClicks(ports: ClickPorts): AgentClicks {
+  let changeTarget: Element | null = null;
   /** A trusted click, or a choice (`chosen`: a change in a ringed choice group not reported by its click). */
-  private hear(e: Event, chosen: boolean): void {
-    const found = this.ports.target();
-    const spec = this.ports.spec();
-    if (!e.isTrusted || !found || !spec || (chosen && (!found.click.clickWithin || this.ports.justReported()))) return;
+  const hear = (e: Event, chosen: boolean): void => {
+    const found = ports.target();
+    const spec = ports.spec();
+    if (!e.isTrusted || !found || !spec || (chosen && (!found.click.clickWithin || ports.justReported()))) return;
     const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex, chosen);
-    if (msg) this.ports.report(msg);
-  }
+    if (msg) ports.report(msg);
+  };
+  const onChange = (e: Event) => hear(e, true);
+  return {
+    listen: (opts) => window.addEventListener('click', (e) => {
+      if (e.isTrusted) ports.afterClick();
+      hear(e, false);
+    }, opts),
+    follow: (el) => {
+      if (el === changeTarget) return;
+      changeTarget?.removeEventListener('change', onChange, true);
+      changeTarget = el;
+      el?.addEventListener('change', onChange, true);
+    },
+  };
 }

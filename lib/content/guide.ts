@@ -23,9 +23,9 @@ import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-pr
 import type { ContentMessage } from '../protocol/messages';
 import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
-import { AgentClicks } from './guide-clicks';
+import { agentClicks } from './guide-clicks';
 import { GuideDrawing, overlayEventsOf } from './guide-draw';
-import { Coalesced, Timers } from './timers';
+import { coalesced, Timers, type Coalesced } from './timers';
 import { asView } from './view-check';
 import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
 import { sender, type GuideStart, type Handoff } from './shared';
@@ -61,7 +61,7 @@ class Guide {
   private readonly drawing: GuideDrawing;
   private readonly send: (msg: ContentMessage) => Promise<unknown>;
   private readonly reports: Coalesced;
-  private readonly clicks = new AgentClicks({
+  private readonly clicks = agentClicks({
     target: () => this.tracker.target,
     spec: () => (this.view?.step ? this.spec : null),
     justReported: () => this.suppressed?.key === this.specKey,
@@ -111,7 +111,7 @@ class Guide {
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
     this.send = sender(ctx);
-    this.reports = new Coalesced(REPORT_GAP_MS, () => void this.report(), this.timers);
+    this.reports = coalesced(REPORT_GAP_MS, () => void this.report(), this.timers);
     // The page was there to detect once parsed: count the fallback's 3 s from then, not from when
     // a busy browser got round to starting this script.
     const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;

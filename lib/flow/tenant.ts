@@ -62,15 +62,6 @@ export function delegatedTenantFromUrl(url: string | URL): DelegatedTenant | und
   return undefined;
 }
 
-/**
- * Where a delegated entry leads in the admin center (`BeginClientSession.aspx?CSDEST=Support`),
- * lower-cased; undefined where the link names none.
- */
-export function delegatedDestination(url: string | URL): string | undefined {
-  const u = toUrl(url);
-  return u && isHttpsOn(u, DELEGATED_HOSTS) ? param(u, 'CSDEST')?.toLowerCase() : undefined;
-}
-
 export interface CustomerIdentity {
   tenantId?: string | undefined;
   name?: string | undefined;

@@ -8,7 +8,7 @@
 import type { Locator } from '../../flow/schema';
 import type { LabelId } from '../../flow/labels';
 import { HOSTS_OF } from '../../flow/hosts';
-import { delegatedDestination, delegatedTenantFromUrl } from '../../flow/tenant';
+import { delegatedTenantFromUrl } from '../../flow/tenant';
 import { HREF_SELECTOR, hrefMatcher, linkHref } from './locators';
 import { flatText, hasName, labelKey, labelKeys } from './names';
 import { composedContains } from './deep-watch';
@@ -40,12 +40,12 @@ export const CHOICE_GROUP_SELECTOR =
 /** Level-1 and level-2 headings: a page's and a view's titles. */
 export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
 
-/** What some locators need of the live page beyond the candidate: the deep watch's roots. */
+/** What some locators need of the live page beyond the candidate: the deep watch (lib/content/dom/deep-watch.ts). */
 export interface LocatorContext {
   /** Every element matching `selector` in every live root (a full deep scan). */
   queryAll(selector: string): Element[];
   /** The live roots: the document and every open shadow root seen. */
-  roots(): Iterable<Root>;
+  liveRoots(): Iterable<Root>;
 }
 
 /** A locator compiled: a selector that finds its candidates, and a check each must pass. */
@@ -86,8 +86,9 @@ function delegatedLinkCheck(destinations: readonly string[] | undefined): (el: E
   return (el) => {
     const href = linkHref(el);
     if (!href || !delegatedTenantFromUrl(href)) return false;
-    const dest = destinations && delegatedDestination(href);
-    return !dest || destinations!.includes(dest);
+    // Where the entry leads (`CSDEST=Support`), if it names a destination.
+    const dest = /[?&#]csdest=([^&#]*)/i.exec(href)?.[1]?.toLowerCase();
+    return !dest || !destinations || destinations.includes(dest);
   };
 }
 
@@ -176,7 +177,7 @@ function viewOf(h: Element, selector: string, ctx: LocatorContext): Node | null 
   const doc = h.ownerDocument;
   // The shadow roots holding a match: an ancestor holds a match if it holds one of their hosts.
   const hosts: Element[] = [];
-  for (const root of ctx.roots()) if (root !== doc && root.querySelector(selector)) hosts.push((root as ShadowRoot).host);
+  for (const root of ctx.liveRoots()) if (root !== doc && root.querySelector(selector)) hosts.push((root as ShadowRoot).host);
   for (let n: Node | null = composedParent(h); n && n !== doc && n !== doc.body && n !== doc.documentElement; n = composedParent(n)) {
     if ((n as Element | ShadowRoot).querySelector(selector) || hosts.some((host) => composedContains(n!, host))) return n;
   }

@@ -5,7 +5,7 @@
  */
 import type { Click } from '../../flow/schema';
 import { isShown } from './locators';
-import { compileLocator, type CompiledLocator, type LocatorContext } from './compile';
+import { compileLocator, type CompiledLocator } from './compile';
 import { matchWithin, type DeepWatch, type FrameChanges } from './deep-watch';
 
 
@@ -61,12 +61,6 @@ export class TargetTracker<T> {
   private noRegionsUntil = 0;
   /** Whether the watch may be narrowed now (the content script says no while headings matter). */
   canNarrow: () => boolean = () => true;
-
-  /** What structural locators read of the page: the deep watch's roots. */
-  private readonly context: LocatorContext = {
-    queryAll: (selector) => this.watch.queryAll(selector),
-    roots: () => this.watch.liveRoots(),
-  };
 
   constructor(
     private readonly watch: DeepWatch,
@@ -198,7 +192,7 @@ export class TargetTracker<T> {
     this.current = null;
     if (spec) {
       spec.options.forEach((o, option) =>
-        o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l, this.context) })),
+        o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l, this.watch) })),
       );
       const best = this.scan();
       if (best) {

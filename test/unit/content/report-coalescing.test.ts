@@ -1,10 +1,10 @@
 /**
- * The guide's page reports coalesce (lib/content/timers.ts, Coalesced; lib/content/guide.ts sends
+ * The guide's page reports coalesce (lib/content/timers.ts, coalesced; lib/content/guide.ts sends
  * every report of a page through it): a level-1 heading changing every 10 ms for 5 s made 215
  * reports (issue 21.4); now a few a second, the first in the next task, the last always sent.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Coalesced } from '../../../lib/content/timers';
+import { coalesced } from '../../../lib/content/timers';
 
 describe('reports of one page', () => {
   beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] }));
@@ -14,7 +14,7 @@ describe('reports of one page', () => {
     const sent: { at: number; state: number }[] = [];
     let state = 0;
     const timers = { later: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number, cancel: (id: number) => clearTimeout(id) };
-    const c = new Coalesced(gap, () => sent.push({ at: Date.now(), state }), timers);
+    const c = coalesced(gap, () => sent.push({ at: Date.now(), state }), timers);
     return { c, sent, set: (s: number) => (state = s) };
   };
 

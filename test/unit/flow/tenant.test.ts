@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTenant, customerTenantFromUrl, delegatedDestination, delegatedTenantFromUrl } from '../../../lib/flow/tenant';
+import { compareTenant, customerTenantFromUrl, delegatedTenantFromUrl } from '../../../lib/flow/tenant';
 
 const T = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 
@@ -43,12 +43,6 @@ describe('tenant parsing', () => {
     // The admin center's hosts in any case, and the sign-in hosts a delegated link may go through.
     expect(delegatedTenantFromUrl(`https://PORTAL.office365.us/partner/beginclientsession.aspx?ctid=${T}`)).toEqual({ kind: 'tenant-id', value: T });
     expect(delegatedTenantFromUrl(`https://login.microsoftonline.com/common/oauth2/authorize?tenantId=${T}`)).toEqual({ kind: 'tenant-id', value: T });
-  });
-
-  it('reads where a delegated entry leads (CSDEST), on the portals’ origins only', () => {
-    expect(delegatedDestination(`https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}&CSDEST=SharePoint`)).toBe('sharepoint');
-    expect(delegatedDestination(`https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}`)).toBeUndefined();
-    expect(delegatedDestination(`https://evil.example/Partner/BeginClientSession.aspx?CSDEST=Support`)).toBeUndefined();
   });
 
   it('compares only comparable ids: never a false alarm', () => {
