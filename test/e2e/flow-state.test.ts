@@ -4,11 +4,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchExtension, openExtensionPage, stopServiceWorker, CUSTOMERS, delegatedLink, type LaunchedExtension } from './harness';
+import { signIn } from './walk.mjs';
 
 type Customer = (typeof CUSTOMERS)[number];
 const [CONTOSO, FABRIKAM] = CUSTOMERS as [Customer, Customer];
 const PC = 'https://partner.microsoft.com';
 const SUPPORT_DIRECT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
+/** The replica's controls (no ids: test/replica/README.md). */
+const SERVICE_REQUESTS_LINK = 'pc-service-management a[href$="/servicerequests"]';
+const NEW_REQUEST = 'pc-service-requests v6_he-button';
 
 import type { EngineState, FlowState } from '../../lib/engine/state';
 import { STEP_IDS } from '../../lib/flow/ids';
@@ -110,26 +114,26 @@ async function overlayWarnings(page: Page): Promise<string[]> {
 
 /** From the Partner Center dashboard to the service management page of `customer`, with the replica's own controls. */
 async function toServiceManagement(page: Page, customer: Customer) {
-  await page.locator('pc-nav a#nav-customers').click();
+  await page.locator('v6_he-task-item[aria-label="Customers"]').click();
   await expect.poll(() => page.url()).toMatch(/\/dashboard\/v2\/customers\/list$/);
   await page.locator(`#cell-displayName-${customer.tenantId} customersvcadmin_he-button`).click();
   await expect.poll(() => page.url()).toMatch(new RegExp(`/customers/${customer.tenantId}/adminrelationships$`));
-  await page.locator('#customer-nav-service-management').click();
+  await page.locator('v6_he-task-item[aria-label="Service management"]').click();
   await expect.poll(() => page.url()).toMatch(/\/servicemanagementpage$/);
 }
 
 /** From the service management page to the Office 365 item; returns the tab the item opened. */
 async function openOffice365(page: Page): Promise<Page> {
-  await page.locator('a#service-requests').click();
+  await page.locator(SERVICE_REQUESTS_LINK).click();
   await expect.poll(() => page.url()).toMatch(/\/servicerequests$/);
-  await page.locator('#new-request').click();
-  return opening(() => page.locator('a[role="menuitem"]#office-365').click());
+  await page.locator(NEW_REQUEST).click();
+  return opening(() => page.getByRole('menuitem', { name: 'Microsoft Office 365' }).click());
 }
 
-/** The new tab's way through BeginClientSession and the sign-in page to the admin center home. */
+/** The new tab's way through BeginClientSession's 302 and the sign-in pages to the admin center home. */
 async function signInThrough(admin: Page) {
   await admin.waitForURL(/login\.microsoftonline\.com/, { timeout: 15_000 });
-  await admin.locator('#idSIButton9').click();
+  await signIn(admin);
   await admin.waitForURL(/AdminPortal\/Home#\/homepage/, { timeout: 15_000 });
 }
 
@@ -192,11 +196,11 @@ describe('one flow across tabs and sites (issue #4)', () => {
     await expect.poll(() => badge(adminTab)).toBe('9');
     expect(await overlayWarnings(admin)).toEqual([]);
 
-    await admin.locator('a#nav-support').click();
+    await admin.locator('m365-nav a[href="#/support"]').click();
     await untilFlow(adminTab, (f) => f.items.support === 'done', 'support');
-    await admin.locator('button#new-service-request').click();
+    await admin.getByRole('button', { name: 'New service request' }).click();
     await untilFlow(adminTab, (f) => f.items['new-service-request'] === 'done', 'new service request');
-    await admin.locator('div[role="radio"]#topic-exchange').click();
+    await admin.locator('input[type="radio"][value="exchange"]').click();
     s = await untilFlow(adminTab, (f) => f.completedAt !== null, 'the flow to be complete');
     for (const t of [pcTab, adminTab]) {
       expect(await badge(t)).not.toBe('!');
@@ -272,7 +276,7 @@ describe('one flow across tabs and sites (issue #4)', () => {
     }
     // Progress in A's family does not touch B's.
     const before = flowOf(s, tb)!;
-    await childA.locator('a#nav-support').click();
+    await childA.locator('m365-nav a[href="#/support"]').click();
     s = await untilFlow(tca, (f) => f.items.support === 'done', 'support in family A');
     expect(flowOf(s, tb)!.items).toEqual(before.items);
     expect(flowOf(s, tb)!.customer).toEqual(before.customer);
@@ -292,7 +296,7 @@ describe('one flow across tabs and sites (issue #4)', () => {
     expect(stopped.length).toBeGreaterThan(0);
 
     // Next click: the content script's report wakes a new worker, which loads the state from session storage.
-    await pc.locator('a#service-requests').click();
+    await pc.locator(SERVICE_REQUESTS_LINK).click();
     const after = await untilFlow(pcTab, (f) => f.items['service-requests'] === 'done', 'service requests after the restart');
     expect(await (await sw()).evaluate(() => (self as unknown as { egMark?: number }).egMark)).toBeUndefined();
     const f0 = flowOf(before, pcTab)!;
@@ -305,11 +309,11 @@ describe('one flow across tabs and sites (issue #4)', () => {
     await expect.poll(() => badge(pcTab)).toBe('6');
 
     // Stopped again before the Office 365 item opens its tab: tabs.onCreated wakes the worker, the new tab joins the flow.
-    await pc.locator('#new-request').click();
+    await pc.locator(NEW_REQUEST).click();
     const known = await tabIds();
     await (await sw()).evaluate(() => ((self as unknown as { egMark?: number }).egMark = 43));
     await stopServiceWorker(ext.context, ext.extensionId);
-    const admin = await opening(() => pc.locator('a[role="menuitem"]#office-365').click(), known);
+    const admin = await opening(() => pc.getByRole('menuitem', { name: 'Microsoft Office 365' }).click(), known);
     expect(await (await sw()).evaluate(() => (self as unknown as { egMark?: number }).egMark)).toBeUndefined();
     await signInThrough(admin);
     const adminTab = await tabIdOf(admin);
@@ -392,7 +396,7 @@ describe('one flow across tabs and sites (issue #4)', () => {
     const pc = await newTab(ext.context);
     await pc.goto(`${PC}/dashboard/v2/customers/${CONTOSO.tenantId}/servicemanagementpage`);
     const tab = await tabIdOf(pc);
-    await pc.locator('a#service-requests').click();
+    await pc.locator(SERVICE_REQUESTS_LINK).click();
     await untilFlow(tab, (f) => currentStep(f) === 'new-request', 'new-request to be current');
     // The overlay rings New request (a click-only step: a click report is the only way to complete it).
     await pc.locator('[data-escalation-guide-target="new-request"]').waitFor({ state: 'attached', timeout: 10_000 });
@@ -443,7 +447,7 @@ describe('one flow across tabs and sites (issue #4)', () => {
     expect(Object.keys(after.flows).sort()).toEqual(Object.keys(before.flows).sort());
 
     // A trusted click by the agent does advance it.
-    await pc.locator('#new-request').click();
+    await pc.locator(NEW_REQUEST).click();
     await untilFlow(tab, (f) => f.items['new-request'] === 'done', 'new-request after a real click');
     await pc.close();
   });

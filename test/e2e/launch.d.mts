@@ -22,6 +22,8 @@ export interface ReplicaRoutes {
   extensionRequests: RecordedRequest[];
   /** every request that was aborted because no replica serves its host */
   blockedRequests: RecordedRequest[];
+  /** every delegated entry the harness answered: with its HTTP 302 (a tab a page opened) or a script page (a goto) */
+  delegatedEntries: { url: string; answer: '302' | 'script'; location: string }[];
 }
 
 export interface LaunchOptions {
@@ -53,6 +55,8 @@ export const REPLICA_HOSTS: string[];
 /** The response a replica host gives (file, 404, or with entry 'redirect' a 302 for BeginClientSession). */
 export function replicaResponse(url: string, opts?: { resourceType?: string; entry?: 'page' | 'redirect' }): Promise<{ status: number; headers: Record<string, string>; body: Buffer | string }>;
 export function routeReplicas(context: BrowserContext): Promise<ReplicaRoutes>;
+export function isOpenedTabFirstNavigation(req: import('playwright-core').Request): boolean;
+export function presetKnobs(context: BrowserContext, byHost: Record<string, Record<string, string>>): Promise<void>;
 export function chromiumArgs(locale: string): string[];
 export function launchExtension(opts?: LaunchOptions): Promise<LaunchedExtension>;
 export function waitForServiceWorker(context: BrowserContext, extensionId?: string, timeout?: number): Promise<Worker>;

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../scripts/chromium.mjs';
-import { entryRedirect } from '../replica/entry.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REPLICA_DIR = join(ROOT, 'test', 'replica');
@@ -44,39 +43,130 @@ export function replicaFileFor(url, resourceType = 'document') {
   if (PARTNER_CENTER_HOSTS.includes(host)) return 'partner-center.html';
   if (LOGIN_HOSTS.includes(host)) return 'login.html';
   if (ADMIN_CENTER_HOSTS.includes(host)) {
-    return /^\/partner\/beginclientsession\.aspx$/i.test(u.pathname) ? 'begin-session.html' : 'admin-center.html';
+    return BEGIN_CLIENT_SESSION.test(u.pathname) ? 'begin-session.html' : 'admin-center.html';
   }
   return null;
+}
+
+const BEGIN_CLIENT_SESSION = /^\/partner\/beginclientsession\.aspx$/i;
+const GOV_HOST = /\.(us|mil)$/;
+
+/** A query parameter by case-insensitive name. @param {URL} u @param {string} name */
+function paramOf(u, name) {
+  for (const [k, v] of u.searchParams) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return null;
+}
+
+/** base64url of a JSON value, for the `<meta>` contents the replicas read. */
+const metaValue = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** @param {Buffer} html @param {Record<string, unknown>} metas */
+function withMetas(html, metas) {
+  const tags = Object.entries(metas).map(([name, value]) => `<meta name="${name}" content="${metaValue(value)}">`).join('');
+  return Buffer.from(html.toString('utf8').replace('</head>', `${tags}</head>`));
+}
+
+/**
+ * The first navigation of a tab that a page opened (window.open, a target=_blank link): Playwright
+ * has no frame for it yet (`request.frame()` throws), and it is the one navigation for which
+ * Chromium follows a routed 302 back through the route. (A `page.goto`, also in such a tab later,
+ * and any navigation of an existing frame have a frame: a routed 302 there is followed outside the
+ * route, to real DNS.)
+ * @param {import('playwright-core').Request} req
+ */
+export function isOpenedTabFirstNavigation(req) {
+  if (!req.isNavigationRequest()) return false;
+  try {
+    req.frame();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Every host the replicas are served under. */
 export const REPLICA_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ...LOGIN_HOSTS];
 
 /**
- * The response a replica host gives to a request (replicaFileFor's mapping), for any harness: a
- * Playwright route (routeReplicas) or the Firefox harness's local HTTPS server (test/firefox).
- * `entry: 'redirect'` answers the delegated entry (BeginClientSession.aspx) with a real HTTP 302
- * to the sign-in page, as the real server does (portals.md §5), instead of its script-redirect page.
- * @param {string} url
- * @param {{ resourceType?: string, entry?: 'page' | 'redirect' }} [opts]
- * @returns {Promise<{ status: number, headers: Record<string, string>, body: Buffer | string }>}
+ * The replicas' server side, for any harness (the Playwright routes below, the Firefox harness's
+ * local HTTPS server in test/firefox/launch.mjs): it answers a request as the real servers would.
+ *
+ * The delegated entries are answered as the real servers do (portals.md §5): a document request to
+ * `/Partner/BeginClientSession.aspx?CTID=…` (portal.office.com, admin.microsoft.com, any case), and
+ * to an admin-center URL with `?delegatedOrg=` / `?tenantId=`, gets an HTTP 302 to
+ * `login.microsoftonline.com/common/oauth2/v2.0/authorize` whose URL names no tenant (redirect_uri
+ * is the admin center's `/landing`, `state` an opaque token) where the harness can redirect
+ * (`canRedirect`); otherwise (a Playwright `page.goto`) a page that redirects by script to the same
+ * URL. The server remembers the tenant under the token (the real server's session). The sign-in
+ * pages end with a form POST of `state` to `/landing`; that document gets the tenant in a
+ * `<meta name="replica-session">` (base64url JSON), read by the admin center replica only.
  */
-export async function replicaResponse(url, { resourceType = 'document', entry = 'page' } = {}) {
-  if (entry === 'redirect' && resourceType === 'document') {
-    const location = entryRedirect(url);
-    if (location) return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' };
+export function createReplicaServer() {
+  /** @type {{ url: string, answer: '302' | 'script', location: string }[]} */
+  const delegatedEntries = [];
+  /** @type {Map<string, { tenantId?: string, domain?: string, dest: string }>} */
+  const sessions = new Map();
+  let seq = 0;
+
+  /** The sign-in URL for an entry: the tenant stays with the server, under the token in `state`. */
+  const signInFor = (/** @type {URL} */ entry, /** @type {{ tenantId?: string, domain?: string, dest: string }} */ who) => {
+    const host = entry.hostname.toLowerCase();
+    const token = `r${(++seq).toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    sessions.set(token, who);
+    const gov = GOV_HOST.test(host);
+    const app = gov || host === 'admin.cloud.microsoft' ? host : 'admin.microsoft.com';
+    const q = new URLSearchParams({
+      client_id: '00000006-0000-0ff1-ce00-000000000000', redirect_uri: `https://${app}/landing`, response_type: 'code id_token',
+      response_mode: 'form_post', scope: 'openid profile', state: token, nonce: `n${seq}`,
+    });
+    return `https://${gov ? 'login.microsoftonline.us' : 'login.microsoftonline.com'}/common/oauth2/v2.0/authorize?${q}`;
+  };
+
+  /**
+   * @param {{ url: string, method?: string, resourceType?: string, postData?: string | null, canRedirect: boolean }} req
+   * @returns {Promise<{ status: number, headers: Record<string, string>, body: Buffer | string }>}
+   */
+  async function respond({ url, method = 'GET', resourceType = 'document', postData = null, canRedirect }) {
+    const rel = replicaFileFor(url, resourceType);
+    const file = rel === null ? null : resolve(REPLICA_DIR, rel);
+    if (!file || !(file === REPLICA_DIR || file.startsWith(REPLICA_DIR + sep)) || !existsSync(file)) {
+      return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found (replica)' };
+    }
+    let body = await readFile(file);
+    const u = new URL(url);
+    if (rel === 'begin-session.html' || (rel === 'admin-center.html' && method === 'GET' && (paramOf(u, 'delegatedOrg') || paramOf(u, 'tenantId')))) {
+      const csdest = (paramOf(u, 'CSDEST') ?? '').toLowerCase();
+      const who = rel === 'begin-session.html'
+        ? { tenantId: (paramOf(u, 'CTID') ?? '').toLowerCase() || undefined, dest: csdest === 'support' ? 'support' : csdest === 'servicestatus' ? 'servicehealth' : 'homepage' }
+        : { domain: paramOf(u, 'delegatedOrg')?.toLowerCase() || undefined, tenantId: paramOf(u, 'tenantId')?.toLowerCase() || undefined, dest: 'homepage' };
+      const login = signInFor(u, who);
+      if (canRedirect) {
+        delegatedEntries.push({ url, answer: '302', location: login });
+        return { status: 302, headers: { location: login, 'cache-control': 'no-store' }, body: '' };
+      }
+      if (rel === 'begin-session.html') {
+        delegatedEntries.push({ url, answer: 'script', location: login });
+        body = withMetas(body, { 'replica-next': { login } });
+      } else {
+        body = withMetas(body, { 'replica-entry': { login } }); // the page signs in first if the tab has not yet
+      }
+    } else if (rel === 'admin-center.html' && method === 'POST') {
+      const state = new URLSearchParams(postData ?? '').get('state');
+      if (state !== null) {
+        const who = sessions.get(state);
+        body = withMetas(body, { 'replica-session': who ?? { own: true, dest: 'homepage' } });
+      }
+    }
+    return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }, body };
   }
-  const rel = replicaFileFor(url, resourceType);
-  const file = rel === null ? null : resolve(REPLICA_DIR, rel);
-  if (!file || !(file === REPLICA_DIR || file.startsWith(REPLICA_DIR + sep)) || !existsSync(file)) {
-    return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found (replica)' };
-  }
-  return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }, body: await readFile(file) };
+
+  return { respond, delegatedEntries };
 }
 
 /**
- * Serves the replicas under the real portal URLs, aborts every other http(s) request, and records
- * requests made by the extension itself.
+ * Serves the replicas under the real portal URLs (createReplicaServer), aborts every other http(s)
+ * request, and records requests made by the extension itself. Chromium follows a routed 302 back
+ * through the route only for the first navigation of a tab a page opened: the delegated entry is a
+ * 302 there, and a script redirect for a `page.goto`.
  * @param {import('playwright-core').BrowserContext} context
  */
 export async function routeReplicas(context) {
@@ -84,12 +174,31 @@ export async function routeReplicas(context) {
   const extensionRequests = [];
   /** @type {{ url: string, method: string, resourceType: string, from: string }[]} */
   const blockedRequests = [];
+  const server = createReplicaServer();
 
   context.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return;
     const from = requestOrigin(req);
     if (from.startsWith('chrome-extension://')) extensionRequests.push({ url, method: req.method(), resourceType: req.resourceType(), from });
+  });
+
+  // Chromium's first request for the Location of a routed 302 in an opened tab goes outside the
+  // route and fails (real DNS); its error page reloads itself only while the tab is visible (net-error
+  // auto-reload). Reload it at once, visible or not: the sign-in page then comes through the route.
+  const replicaHosts = new Set(REPLICA_HOSTS);
+  context.on('requestfailed', (req) => {
+    if (!req.redirectedFrom() || !req.isNavigationRequest()) return;
+    if (!replicaHosts.has(new URL(req.url()).hostname.toLowerCase())) return;
+    void (async () => {
+      for (let i = 0; i < 30; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const errored = context.pages().filter((p) => !p.isClosed() && p.url().startsWith('chrome-error://'));
+        if (!errored.length) continue;
+        for (const p of errored) await p.reload().catch(() => {});
+        return;
+      }
+    })();
   });
 
   // Catch-all first: Playwright runs the most recently registered matching route first.
@@ -105,11 +214,32 @@ export async function routeReplicas(context) {
   for (const host of REPLICA_HOSTS) {
     await context.route(`https://${host}/**`, async (route) => {
       const req = route.request();
-      const { status, headers, body } = await replicaResponse(req.url(), { resourceType: req.resourceType() });
+      const { status, headers, body } = await server.respond({
+        url: req.url(), method: req.method(), resourceType: req.resourceType(), postData: req.postData(), canRedirect: isOpenedTabFirstNavigation(req),
+      });
       await route.fulfill({ status, headers, body }).catch(() => {});
     });
   }
-  return { extensionRequests, blockedRequests };
+  return { extensionRequests, blockedRequests, delegatedEntries: server.delegatedEntries };
+}
+
+/**
+ * Sets replica knobs in a host's sessionStorage before its pages' scripts run, in every tab of the
+ * context (an init script): for knobs of a page the test reaches only through redirects (the admin
+ * center after sign-in), e.g. `{ 'admin.cloud.microsoft': { 'replica-ui': '2026' } }`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {Record<string, Record<string, string>>} byHost
+ */
+export async function presetKnobs(context, byHost) {
+  await context.addInitScript((knobs) => {
+    const mine = knobs[location.hostname];
+    if (!mine) return;
+    try {
+      for (const [k, v] of Object.entries(mine)) if (sessionStorage.getItem(k) === null) sessionStorage.setItem(k, v);
+    } catch {
+      /* no storage */
+    }
+  }, byHost);
 }
 
 /** @param {import('playwright-core').Request} req */
@@ -174,11 +304,11 @@ export async function launchExtension({ locale = 'en-US', headless = true, exten
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   };
   try {
-    const { extensionRequests, blockedRequests } = await routeReplicas(context);
+    const { extensionRequests, blockedRequests, delegatedEntries } = await routeReplicas(context);
     const serviceWorker = await waitForServiceWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
-    return { context, extensionId, serviceWorker, page, close, extensionRequests, blockedRequests, userDataDir };
+    return { context, extensionId, serviceWorker, page, close, extensionRequests, blockedRequests, delegatedEntries, userDataDir };
   } catch (e) {
     await close();
     throw e;

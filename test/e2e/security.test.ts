@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CUSTOMERS, delegatedLink, launchExtension, openExtensionPage, type LaunchedExtension } from './harness';
-import { walkGuide } from './walk.mjs';
+import { walkGuide, signIn } from './walk.mjs';
 import { XSS_CUSTOMER } from '../replica/customers.js';
 import { SettingsSchema } from '../../lib/settings/settings';
 
@@ -112,10 +112,7 @@ describe('security and privacy: a full walk with an HTML/script payload as the c
     ]);
     await admin.waitForLoadState('domcontentloaded');
     await admin.waitForURL((u) => LOGIN_HOSTS.includes(u.hostname) || /admin|portal/.test(u.hostname), { timeout: 10_000 });
-    if (LOGIN_HOSTS.includes(new URL(admin.url()).hostname)) {
-      await admin.locator('#idSIButton9').click();
-      await admin.waitForURL((u) => !LOGIN_HOSTS.includes(u.hostname), { timeout: 10_000 });
-    }
+    if (LOGIN_HOSTS.includes(new URL(admin.url()).hostname)) await signIn(admin);
     const warning = admin.locator('[role="alert"][data-warning="customer-mismatch"]').first();
     await warning.waitFor({ timeout: 10_000 });
     expect(await warning.textContent()).toContain(PAYLOAD);

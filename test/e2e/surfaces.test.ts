@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CUSTOMERS, ROOT, launchExtension, openExtensionPage, type LaunchedExtension } from './harness';
+import { signIn } from './walk.mjs';
 import { EngineStateSchema } from '../../lib/engine/state';
 import { surfaceView } from '../../lib/engine/view';
 
@@ -161,14 +162,14 @@ describe('surfaces, en-US browser', () => {
       await expectStates(popup, { [id]: state });
       delays.push(await latency(panel), await latency(popup));
     };
-    await step(() => pc.locator('pc-nav a#nav-customers').click(), 'select-customer', 'current');
+    await step(() => pc.locator('v6_he-task-item[aria-label="Customers"]').click(), 'select-customer', 'current');
     await expectStates(panel, { customers: 'done' });
     await step(() => pc.locator(`#cell-displayName-${CONTOSO.tenantId} customersvcadmin_he-button`).click(), 'service-management', 'current');
     await expectStates(panel, { 'select-customer': 'done' });
     await expect(panel.locator('[data-field="tenant-id"]').textContent()).resolves.toBe(CONTOSO.tenantId);
     await shot(panel, 'en-sidepanel-customer');
     await step(() => pc.getByRole('link', { name: 'Service management' }).click(), 'service-requests', 'current');
-    await step(() => pc.locator('a#service-requests').click(), 'new-request', 'current');
+    await step(() => pc.locator('pc-service-management a[href$="/servicerequests"]').click(), 'new-request', 'current');
     await expect(popup.getByTestId('eg-progress').textContent()).resolves.toBe('5 of 11');
     await expect(panel.locator('[data-next-step="new-request"]').textContent()).resolves.toContain('New request');
     await shot(panel, 'en-sidepanel-new-request');
@@ -211,7 +212,7 @@ describe('surfaces, en-US browser', () => {
     await admin.waitForURL((u) => u.hostname === 'login.microsoftonline.com');
     await expectMirrors(ext, panel);
     await expectMirrors(ext, popup);
-    await admin.locator('#idSIButton9').click();
+    await signIn(admin);
     await admin.waitForURL('https://admin.microsoft.com/AdminPortal/Home#/homepage');
     await expectStates(panel, { 'portal-sign-in': 'done', support: 'current' });
     await expect.poll(() => stateOf(panel, 'office-365')).toMatch(/^(done|skipped)$/);

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, ElementHandle, Page } from 'playwright-core';
 
 export const FINAL_STEP: 'support-topic';
 export const LOGIN_HOSTS: string[];
@@ -9,6 +9,10 @@ export const CLICKABLE_SELF: string;
 
 export class WalkError extends Error {
   where: { url: string; step: number; afterStep: string | null };
+  /** the steps walked before it stopped */
+  steps: WalkStep[];
+  /** the tab it stopped in */
+  page?: Page;
 }
 
 export interface WalkStep {
@@ -16,6 +20,8 @@ export interface WalkStep {
   stepId: string;
   url: string;
   screenshot?: string;
+  /** portal-sign-in: the sign-in screens passed ('picker', 'password', 'mfa', 'kmsi') */
+  screens?: string[];
 }
 
 export interface WalkOptions {
@@ -27,7 +33,14 @@ export interface WalkOptions {
   timeoutMs?: number;
   maxClicks?: number;
   log?: (line: string) => void;
+  /** a step id (or 'portal-sign-in') after whose click the walk returns (completed: false) */
+  stopAfter?: string;
+  /** called on each marked target before it is clicked */
+  onStep?: (page: Page, stepId: string, target: ElementHandle) => Promise<void> | void;
 }
 
-/** Follows the guide by clicking each marked target until the support topic is chosen; throws WalkError otherwise. */
-export function walkGuide(opts: WalkOptions): Promise<{ steps: WalkStep[]; page: Page; completed: true }>;
+/** Follows the guide by clicking each marked target until the support topic is chosen (or `stopAfter`); throws WalkError otherwise. */
+export function walkGuide(opts: WalkOptions): Promise<{ steps: WalkStep[]; page: Page; completed: boolean }>;
+
+/** Gets a tab through the sign-in pages until it leaves the sign-in host; returns the screens seen. */
+export function signIn(page: Page, opts?: { timeoutMs?: number; onScreen?: (screen: string) => Promise<void> | void }): Promise<string[]>;

@@ -1,7 +1,9 @@
 // Follows the guide through the replicas the way an agent would: on each page, wait for the element
 // the guide marks (`[data-escalation-guide-target="<step id>"]`, SPEC.md testing contract), save a
-// screenshot, click it; on the sign-in page (no content script there) click "Sign in". Switches to
-// the tab a click opens (the delegated admin-center link). Ends after the support topic is chosen.
+// screenshot, click it (a select: choose its first option); on the sign-in pages (no content script
+// there) do what each asks: pick the account, sign in with the password, wait for the MFA approval,
+// stay signed in. Switches to the tab a click opens (the delegated admin-center entry). Ends after
+// the support topic is chosen, or after `stopAfter`.
 // Shared by scripts/start.mjs (headless walk-through) and the e2e tests. Types: walk.d.mts.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,15 +12,23 @@ export const FINAL_STEP = 'support-topic';
 export const LOGIN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
 // What to click inside a marked element that is not itself a control (e.g. the customer grid).
 // Shared with the Firefox walk (test/firefox/walk.mjs).
-export const CLICKABLE_INSIDE = ['customersvcadmin_he-button', '[role="radio"]', '[role="menuitem"]', 'a[href]', 'button', '[role="button"]', 'input:not([type="radio"])'];
-export const CLICKABLE_SELF = 'a[href], button, input, [role="button"], [role="link"], [role="menuitem"], [role="radio"], [role="tab"], [role="option"], customersvcadmin_he-button';
+export const HE_BUTTONS = 'customersvcadmin_he-button, accexp_he-button, v6_he-button, he-button';
+export const CLICKABLE_INSIDE = ['customersvcadmin_he-button', 'accexp_he-button', 'v6_he-button', 'he-button', 'select', '[role="radio"]', 'input[type="radio"]',
+  '[role="menuitem"]', 'v6_he-task-item', 'a[href]', 'button', '[role="button"]', 'input:not([type="radio"])'];
+export const CLICKABLE_SELF = `a[href], button, input, select, [role="button"], [role="link"], [role="menuitem"], [role="radio"], [role="tab"], [role="option"], ${HE_BUTTONS}, v6_he-task-item`;
 
 export class WalkError extends Error {
-  /** @param {string} message @param {{ url: string, step: number, afterStep: string | null }} where */
-  constructor(message, where) {
+  /**
+   * @param {string} message @param {{ url: string, step: number, afterStep: string | null }} where
+   * @param {{ steps?: { n: number, stepId: string, url: string, screenshot?: string, screens?: string[] }[], page?: import('playwright-core').Page }} [progress]
+   *   the steps walked so far and the tab the walk stopped in
+   */
+  constructor(message, where, progress = {}) {
     super(message);
     this.name = 'WalkError';
     this.where = where;
+    this.steps = progress.steps ?? [];
+    this.page = progress.page;
   }
 }
 
@@ -64,6 +74,43 @@ async function clickableIn(handle) {
 }
 
 /**
+ * Gets a tab through the Microsoft sign-in pages (account picker, password, MFA approval, stay
+ * signed in; any of them may be left out) until it leaves the sign-in host. Returns the screens seen.
+ * @param {import('playwright-core').Page} page
+ * @param {{ timeoutMs?: number, onScreen?: (screen: string) => Promise<void> | void }} [opts]
+ */
+export async function signIn(page, { timeoutMs = 15_000, onScreen } = {}) {
+  /** @type {string[]} */
+  const screens = [];
+  const deadline = Date.now() + timeoutMs * 3;
+  while (Date.now() < deadline) {
+    if (!isLogin(page)) {
+      try {
+        if (new URL(page.url()).protocol === 'https:') return screens;
+      } catch {
+        /* about:blank while the opened tab starts */
+      }
+      await sleep(100);
+      continue;
+    }
+    const screen = await page.evaluate(() => document.body?.dataset.replicaScreen ?? '').catch(() => '');
+    if (!screen || screen === screens.at(-1)) {
+      await sleep(100);
+      continue;
+    }
+    screens.push(screen);
+    await onScreen?.(screen);
+    const url = page.url();
+    if (screen === 'picker') await page.locator('#tilesHolder [data-test-id]').first().click({ timeout: timeoutMs });
+    else if (screen === 'password') await page.locator('#idSIButton9').click({ timeout: timeoutMs });
+    else if (screen === 'kmsi') await page.locator('#idSIButton9').click({ timeout: timeoutMs });
+    // mfa: the approval comes by itself (the phone); just wait for the next page
+    await page.waitForURL((u) => u.href !== url, { timeout: timeoutMs, waitUntil: 'commit' }).catch(() => {});
+  }
+  throw new WalkError(`The sign-in did not end within ${Math.round((timeoutMs * 3) / 1000)} s (screens: ${screens.join(', ') || 'none'})`, { url: page.url(), step: 0, afterStep: 'office-365' });
+}
+
+/**
  * Walks the guided flow from the current page of `page`.
  * @param {{
  *   context: import('playwright-core').BrowserContext,
@@ -72,9 +119,12 @@ async function clickableIn(handle) {
  *   timeoutMs?: number,
  *   maxClicks?: number,
  *   log?: (line: string) => void,
- * }} opts
+ *   stopAfter?: string,
+ *   onStep?: (page: import('playwright-core').Page, stepId: string, target: import('playwright-core').ElementHandle) => Promise<void> | void,
+ * }} opts `stopAfter`: a step id (or 'portal-sign-in') after whose click the walk returns;
+ *   `onStep`: called on each marked target before it is clicked
  */
-export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, maxClicks = 25, log = () => {} }) {
+export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, maxClicks = 25, log = () => {}, stopAfter, onStep }) {
   if (outDir) await mkdir(outDir, { recursive: true });
   /** @type {{ n: number, stepId: string, url: string, screenshot?: string }[]} */
   const steps = [];
@@ -98,15 +148,21 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
 
     if (found === 'login') {
       n++;
-      const button = current.locator('#idSIButton9');
-      await button.waitFor({ timeout: timeoutMs });
-      const file = await shot('portal-sign-in');
-      steps.push({ n, stepId: 'portal-sign-in', url: current.url(), screenshot: file });
-      log(`${n}. portal-sign-in (sign-in page, clicking "Sign in")${file ? ` -> ${file}` : ''}`);
-      await button.click();
-      await current.waitForURL((u) => !LOGIN_HOSTS.includes(u.hostname), { timeout: timeoutMs });
+      const url = current.url();
+      /** @type {string | undefined} */
+      let first;
+      const screens = await signIn(current, {
+        timeoutMs,
+        onScreen: async (screen) => {
+          const file = await shot(`portal-sign-in-${screen}`);
+          first ??= file;
+          log(`${n}. portal-sign-in: ${screen}${file ? ` -> ${file}` : ''}`);
+        },
+      });
+      steps.push({ n, stepId: 'portal-sign-in', url, screenshot: first, screens });
       previous = null;
       lastStep = 'portal-sign-in';
+      if (stopAfter === 'portal-sign-in') return { steps, page: current, completed: false };
       continue;
     }
 
@@ -116,6 +172,7 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
         `The guide marked no target ([data-escalation-guide-target]) within ${Math.round(timeoutMs / 1000)} s on ${current.url()}` +
           (lastStep ? ` (last step clicked: ${lastStep})` : ' (no step was marked at all: is the overlay built and running?)'),
         { url: current.url(), step: n, afterStep: lastStep },
+        { steps, page: current },
       );
     }
     n++;
@@ -129,9 +186,16 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
     const onPage = (/** @type {import('playwright-core').Page} */ p) => opened.push(p);
     context.on('page', onPage);
     try {
-      // A ringed <select> (a request form's topic): its choice, as the agent makes it, is the step's click.
-      if (await handle.evaluate((el) => el.localName === 'select')) await handle.selectOption({ index: 1 }, { timeout: timeoutMs });
-      else await (await clickableIn(handle)).click({ timeout: timeoutMs });
+      await onStep?.(current, stepId, handle);
+      const control = await clickableIn(handle);
+      if (await control.evaluate((el) => el instanceof HTMLSelectElement)) {
+        // A select: choose its first real option (a placeholder option is disabled or empty).
+        const value = await control.evaluate((el) => [...(/** @type {HTMLSelectElement} */ (el)).options].find((o) => !o.disabled && o.value)?.value ?? '');
+        await control.click({ timeout: timeoutMs }).catch(() => {});
+        await control.selectOption(value, { timeout: timeoutMs });
+      } else {
+        await control.click({ timeout: timeoutMs });
+      }
       previous = handle;
       lastStep = stepId;
       if (stepId === FINAL_STEP) {
@@ -152,6 +216,7 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
       previous = null;
       log(`   (a new tab opened: ${current.url()})`);
     }
+    if (stopAfter === stepId) return { steps, page: current, completed: false };
   }
-  throw new WalkError(`The walk did not reach "${FINAL_STEP}" within ${maxClicks} clicks`, { url: current.url(), step: n, afterStep: lastStep });
+  throw new WalkError(`The walk did not reach "${FINAL_STEP}" within ${maxClicks} clicks`, { url: current.url(), step: n, afterStep: lastStep }, { steps, page: current });
 }

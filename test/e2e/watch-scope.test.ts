@@ -38,7 +38,7 @@ async function openBilling(): Promise<Page> {
 /** Mutates a 200-row table in the main content every 10 ms until the page goes. */
 async function churn(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const main = document.querySelector('pc-shell')!.shadowRoot!.querySelector('#main-content')!;
+    const main = document.querySelector('he-shell')!.shadowRoot!.querySelector('#main-content')!;
     const table = document.createElement('table');
     const row = (i: number) => {
       const tr = document.createElement('tr');
@@ -71,8 +71,8 @@ async function churningBilling(where?: 'nav' | 'main'): Promise<{ page: Page; ad
 /** A Customers link (the step's href hook) appended to `where`: the navigation or the main content. */
 function addCustomersLink(page: Page, where: 'nav' | 'main'): Promise<void> {
   return page.evaluate((w) => {
-    const shell = document.querySelector('pc-shell')!.shadowRoot!;
-    const parent = w === 'nav' ? shell.querySelector('pc-nav')!.shadowRoot!.querySelector('nav')! : shell.querySelector('#main-content')!;
+    const shell = document.querySelector('he-shell')!.shadowRoot!;
+    const parent = w === 'nav' ? shell.querySelector('nav.side')! : shell.querySelector('#main-content')!;
     const a = document.createElement('a');
     a.href = '/dashboard/v2/customers/list';
     a.id = 'late-customers';
@@ -84,8 +84,8 @@ function addCustomersLink(page: Page, where: 'nav' | 'main'): Promise<void> {
 
 const marked = (page: Page) =>
   page.evaluate(() => {
-    const shell = document.querySelector('pc-shell')!.shadowRoot!;
-    const a = shell.querySelector('#late-customers') ?? shell.querySelector('pc-nav')!.shadowRoot!.querySelector('#late-customers');
+    const shell = document.querySelector('he-shell')!.shadowRoot!;
+    const a = shell.querySelector('#late-customers');
     return a?.getAttribute('data-escalation-guide-target') ?? null;
   });
 
@@ -123,7 +123,7 @@ describe('watch narrowed to the target\u2019s regions while the page churns', ()
     expect(await marked(page)).toBeNull(); // narrowed to the navigation
     // The app re-renders its navigation: a new element, without a Customers link.
     await page.evaluate(() => {
-      const old = document.querySelector('pc-shell')!.shadowRoot!.querySelector('pc-nav')!;
+      const old = document.querySelector('he-shell')!.shadowRoot!.querySelector('nav.side')!;
       const nav = document.createElement('nav');
       nav.setAttribute('aria-label', 'Partner Center');
       nav.style.cssText = 'width: 228px; height: 400px;';

@@ -2,7 +2,7 @@
 // WebDriver BiDi), shared by the vitest project `e2e-firefox` and by `npm start -- --browser firefox`.
 // Types: launch.d.mts.
 //
-// The replicas (test/replica, the same files and mapping as the Chromium harness: replicaResponse in
+// The replicas (test/replica, the same files and mapping as the Chromium harness: createReplicaServer in
 // test/e2e/launch.mjs) are served under the real portal URLs by a local HTTPS server behind a local
 // CONNECT proxy that Firefox is told to use for every request (profile prefs). The server is a real
 // one: every tab (also those a page opens with window.open or target=_blank, whose first request
@@ -20,7 +20,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ROOT, REPLICA_HOSTS, replicaResponse } from '../e2e/launch.mjs';
+import { ROOT, REPLICA_HOSTS, createReplicaServer } from '../e2e/launch.mjs';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv3');
 /** Private copy of the Firefox build that the e2e-firefox run uses (made by global-setup.ts). */
@@ -72,6 +72,7 @@ function makeCertificate(dir) {
  */
 export async function startReplicaServer({ dir, entry = 'page' }) {
   const { key, cert } = makeCertificate(dir);
+  const replicas = createReplicaServer();
   /** @type {import('./launch.d.mts').ServedRequest[]} */
   const requests = [];
   /** @type {import('./launch.d.mts').ServedRequest[]} */
@@ -89,7 +90,13 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
     const record = { url, method: req.method ?? 'GET', resourceType, from, status: 0 };
     requests.push(record);
     if (from.startsWith('moz-extension://')) extensionRequests.push(record);
-    replicaResponse(url, { resourceType, entry }).then(
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => replicas.respond({
+      url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+      // A real server: a redirect works for every navigation (`entry: 'page'` keeps the script page).
+      canRedirect: entry === 'redirect',
+    }).then(
       ({ status, headers, body }) => {
         record.status = status;
         res.writeHead(status, headers);
@@ -100,7 +107,7 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`replica server: ${err instanceof Error ? err.message : err}`);
       },
-    );
+    ));
   });
   const proxy = http.createServer((req, res) => {
     // Plain http:// through the proxy: nothing is served that way.

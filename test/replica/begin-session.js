@@ -1,13 +1,18 @@
-// Replica of /Partner/BeginClientSession.aspx (portal.office.com, admin.microsoft.com): the DAP-era
-// delegated entry. Redirects with a page script (not an HTTP 302) through the sign-in page to the
-// admin center home. The customer's tenant id rides along in window.name so the admin center
-// replica can show whose tenant is open (the real service keeps that server-side).
-import { styleDocument, langFrom } from './common.js';
-import { entryRedirect } from './entry.js';
+// Replica of /Partner/BeginClientSession.aspx (portal.office.com, admin.microsoft.com) for a
+// navigation the harness cannot answer with its HTTP 302 (a `page.goto`, where Chromium would follow
+// a routed redirect outside the route): a script redirect to the same sign-in URL the 302 would
+// give. The harness injects that URL (`<meta name="replica-next">`, base64url JSON `{ login }`)
+// and has already remembered the tenant for the sign-in's state (launch.mjs).
+import { styleDocument, langFrom, stringsFor } from './common.js';
+import { LOGIN_STRINGS } from './i18n.js';
 
-const params = new URLSearchParams(location.search);
-const ctid = params.get('CTID') ?? params.get('ctid') ?? '';
+const content = document.querySelector('meta[name="replica-next"]')?.getAttribute('content') ?? '';
+let next = '';
+try {
+  next = JSON.parse(atob(content.replace(/-/g, '+').replace(/_/g, '/'))).login ?? '';
+} catch {
+  /* served without the harness: nowhere to go */
+}
 styleDocument('body { display: grid; place-items: center; color: #616161; font-size: 14px; }');
-document.body.textContent = langFrom() === 'ko' ? '작업 중...' : 'Working on it...';
-window.name = ctid ? `replica-delegated:${ctid}` : '';
-location.replace(entryRedirect(location.href) ?? 'https://admin.microsoft.com/AdminPortal/Home#/homepage');
+document.body.textContent = stringsFor(LOGIN_STRINGS, langFrom()).working;
+if (next) location.replace(next);

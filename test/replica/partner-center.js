@@ -1,51 +1,23 @@
 // Replica of the Partner Center dashboard (partner.microsoft.com): a client-routed SPA built from
-// web components with open shadow roots nested several deep. See README.md for the contract.
-import { CUSTOMERS, customerByTenantId, delegatedLink } from './customers.js';
-import { h, shadowHost, readKnobs, styleDocument, langFrom, append } from './common.js';
+// Partner Center's custom element families (portals.md §3, §5) in open shadow roots nested several
+// deep: HE-SHELL, v6_he-task-item, v6_he-button, accexp_he-*, he-*, customersvcadmin_he-*. Labels
+// of buttons are slotted from the light DOM. See README.md for the contract.
+import { CUSTOMERS, customerByTenantId, customerByDomain, delegatedLink } from './customers.js';
+import {
+  h, shadowHost, readKnobs, styleDocument, langFrom, append, stringsFor, heButton, innerButton, taskItem,
+  setCurrentTaskItem, heCheckbox, heSelect,
+} from './common.js';
+import { PC_STRINGS } from './i18n.js';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CUSTOMER_PAGES = ['account', 'adminrelationships', 'subscriptions', 'servicemanagementpage', 'servicerequests', 'users'];
-
-const STRINGS = {
-  en: {
-    partnerCenter: 'Partner Center', home: 'Home', customers: 'Customers', administer: 'Administer in CSP',
-    serviceHealth: 'Service health', billing: 'Billing', settings: 'Settings', dashboard: 'Partner Center dashboard',
-    search: 'Search', selectRow: 'Select row', customerName: 'Customer name', domain: 'Primary domain name',
-    tenantId: 'Microsoft ID', account: 'Account', subscriptions: 'Subscriptions', adminRelationships: 'Admin relationships',
-    serviceManagement: 'Service management', users: 'Users and licenses', serviceRequests: 'Service requests',
-    newRequest: 'New request', administerSection: 'Administer services', ms365: 'Microsoft 365',
-    office2019: 'Microsoft Office 365', azure2019: 'Microsoft Azure',
-    office2021: 'Office 365, Dynamics 365, Enterprise Mobility Suite', azure2021: 'Azure',
-    requestId: 'Request ID', title: 'Title', status: 'Status', created: 'Created', open: 'Open', closed: 'Closed',
-    srIntro: 'Create and track support requests for this customer.',
-    smIntro: 'Manage this customer\u2019s services and open support requests on their behalf.',
-    srSection: 'Support', viewRequests: 'View and create service requests for this customer.',
-    welcome: 'Welcome back. Here is what needs your attention.', gdap: 'Granular admin relationships',
-    notFound: 'We can\u2019t find that page.', signedInAs: 'agent@partner.onmicrosoft.com',
-    customerFor: 'Customer', loading: 'Loading', more: 'More', pickCustomer: 'Customer',
-    healthIntro: 'Check the health of Microsoft services before you contact support.',
-    healthy: 'Healthy', advisory: 'Advisory', service: 'Service', administerIntro: 'Manage your customers\u2019 workloads, service requests and service health in one place.',
-  },
-  ko: {
-    partnerCenter: '파트너 센터', home: '홈', customers: '고객', administer: 'CSP에서 관리',
-    serviceHealth: '서비스 상태', billing: '청구', settings: '설정', dashboard: '파트너 센터 대시보드',
-    search: '검색', selectRow: '행 선택', customerName: '고객 이름', domain: '기본 도메인 이름',
-    tenantId: 'Microsoft ID', account: '계정', subscriptions: '구독', adminRelationships: '관리자 관계',
-    serviceManagement: '서비스 관리', users: '사용자 및 라이선스', serviceRequests: '서비스 요청',
-    newRequest: '새 요청', administerSection: '서비스 관리', ms365: 'Microsoft 365',
-    office2019: 'Microsoft Office 365', azure2019: 'Microsoft Azure',
-    office2021: 'Office 365, Dynamics 365, Enterprise Mobility Suite', azure2021: 'Azure',
-    requestId: '요청 ID', title: '제목', status: '상태', created: '만든 날짜', open: '열림', closed: '닫힘',
-    srIntro: '이 고객의 지원 요청을 만들고 추적합니다.',
-    smIntro: '이 고객의 서비스를 관리하고 고객을 대신하여 지원 요청을 엽니다.',
-    srSection: '지원', viewRequests: '이 고객의 서비스 요청을 보고 만듭니다.',
-    welcome: '다시 오신 것을 환영합니다.', gdap: '세분화된 관리자 관계',
-    notFound: '페이지를 찾을 수 없습니다.', signedInAs: 'agent@partner.onmicrosoft.com',
-    customerFor: '고객', loading: '로드 중', more: '더 보기', pickCustomer: '고객',
-    healthIntro: '지원 팀에 문의하기 전에 Microsoft 서비스의 상태를 확인하세요.',
-    healthy: '정상', advisory: '권고', service: '서비스', administerIntro: '고객의 워크로드, 서비스 요청 및 서비스 상태를 한 곳에서 관리합니다.',
-  },
-};
+/** Partner Center's own support topics (the wrong door): [key, topic id, label]. */
+const OWN_TOPICS = [
+  ['account', '3f1c2b7a-5d4e-4c3b-9a8f-1e2d3c4b5a69', 'Account and profile'],
+  ['billing', '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d', 'Billing and invoices'],
+  ['programs', 'c4d5e6f7-0819-4a2b-b3c4-d5e6f7a8b9c0', 'Programs and incentives'],
+  ['portal', '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', 'Partner Center portal'],
+];
 
 // ---- locale and routing -------------------------------------------------------------------
 
@@ -60,11 +32,14 @@ function parseRoute(pathname) {
   if (p === '/dashboard' || p === '/dashboard/home') return { name: 'home' };
   if (p === '/dashboard/v2/customers/list' || p === '/dashboard/commerce2/customers/list') return { name: 'customers' };
   if (p === '/dashboard/v2/customers/granularadminaccess/list') return { name: 'gdap' };
-  let m = new RegExp(`^/dashboard/v2/customers/(${GUID})(?:/([a-z]+))?$`).exec(p);
+  const m = new RegExp(`^/dashboard/v2/customers/(${GUID})(?:/([a-z]+))?$`).exec(p);
   if (m) return { name: 'customer', tenantId: m[1], page: m[2] ?? 'adminrelationships' };
   if (p === '/dashboard/v2/administer') return { name: 'administer' };
   if (p === '/dashboard/v2/administer/servicerequests') return { name: 'administer-sr' };
   if (p === '/dashboard/v2/support/servicehealth') return { name: 'servicehealth' };
+  if (p === '/dashboard/v2/support/customers' || p.startsWith('/dashboard/v2/support/customers/')) return { name: 'customer-requests' };
+  if (p === '/dashboard/v2/support/servicerequests') return { name: 'own-support' };
+  if (p === '/dashboard/v2/support/servicerequests/create') return { name: 'own-support-create' };
   if (p === '/dashboard/v2/billing') return { name: 'simple', key: 'billing' };
   if (p === '/dashboard/v2/settings') return { name: 'simple', key: 'settings' };
   return { name: 'notfound' };
@@ -72,14 +47,18 @@ function parseRoute(pathname) {
 
 const state = {
   lang: 'en',
-  /** @type {Record<string,string>} */ t: STRINGS.en,
+  /** @type {Record<string, any>} */ t: stringsFor(PC_STRINGS, 'en'),
   prefix: '',
   knobs: readKnobs('2019'),
   renderToken: 0,
+  firstRender: true,
+  navReady: false,
+  /** @type {any} */ route: { name: 'home' },
   gridLoaded: false,
   search: '',
+  doorSearch: '',
   /** @type {HTMLElement | null} */ mainSlot: null,
-  /** @type {HTMLElement | null} */ nav: null,
+  /** @type {HTMLElement | null} */ navSlot: null,
 };
 
 /** Link inside the app: keeps the locale prefix of the current URL. */
@@ -104,6 +83,32 @@ document.addEventListener('click', (e) => {
 });
 window.addEventListener('popstate', () => render());
 
+// ---- delegated links (knobs: replica-entry-for, replica-hostile) ------------------------------
+
+/** The customer whose delegated entry the Office 365 controls open: the page's, or the knob's. */
+function entryCustomer(customer) {
+  const k = state.knobs.entryFor;
+  return (k && (customerByTenantId(k) ?? customerByDomain(k))) || customer;
+}
+const variantOf = () => (state.knobs.ui === '2019' ? '2019' : '2021');
+/** The admin center in the agent's own tenant (what the hostile page opens instead). */
+const ownAdminCenter = () => (variantOf() === '2019' ? 'https://admin.microsoft.com/AdminPortal/Home#/homepage' : 'https://admin.cloud.microsoft/?#/homepage');
+
+/**
+ * With `replica-hostile=1`, a trusted click on an Office 365 control is cancelled before anything
+ * else sees it (capture listener on the control) and the page opens the admin center without a tenant.
+ * @param {HTMLElement} el
+ */
+function hostile(el) {
+  if (!state.knobs.hostile) return el;
+  el.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    window.open(ownAdminCenter(), '_blank');
+  }, { capture: true });
+  return el;
+}
+
 // ---- shared styles --------------------------------------------------------------------------
 
 const SHELL_CSS = `
@@ -120,25 +125,17 @@ header .me { display: flex; align-items: center; gap: 8px; color: #e1dfdd; font-
 header .avatar { width: 28px; height: 28px; border-radius: 50%; background: #8764b8; display: grid; place-items: center;
   color: #fff; font-weight: 600; font-size: 12px; }
 .body { flex: 1; display: flex; min-height: 0; }
+nav.side { display: block; width: 228px; flex: none; background: #f0f0f0; border-right: 1px solid #e0e0e0; overflow: auto; padding: 8px 0; }
+nav.side .group { padding: 14px 16px 4px 19px; color: #616161; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
 main { flex: 1; overflow: auto; padding: 24px 32px; min-width: 0; }
-`;
-
-const NAV_CSS = `
-:host { display: block; width: 228px; flex: none; background: #f0f0f0; border-right: 1px solid #e0e0e0;
-  overflow: auto; padding: 8px 0; }
-nav a { display: flex; align-items: center; gap: 12px; height: 40px; padding: 0 16px; color: #242424; font-size: 14px;
-  border-left: 3px solid transparent; }
-nav a:hover { background: #e6e6e6; text-decoration: none; color: #242424; }
-nav a[aria-current="page"] { background: #fff; border-left-color: #0f6cbd; font-weight: 600; }
-nav .ico { width: 16px; text-align: center; color: #616161; font-size: 14px; }
 `;
 
 const PAGE_CSS = `
 :host { display: block; max-width: 1200px; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; margin-top: 16px; }
 .tile h3 { margin-bottom: 6px; }
-.toolbar { display: flex; align-items: center; gap: 12px; margin: 8px 0 16px; }
-#customer-search-box { width: 280px; }
+.toolbar { display: flex; align-items: center; gap: 12px; margin: 8px 0 16px; flex-wrap: wrap; }
+#customer-search-box, .door-search { width: 320px; }
 .crumbs { font-size: 13px; color: #616161; margin-bottom: 8px; }
 .layout { display: flex; gap: 24px; align-items: flex-start; }
 .content { flex: 1; min-width: 0; }
@@ -149,6 +146,19 @@ const PAGE_CSS = `
 dl { display: grid; grid-template-columns: 200px 1fr; gap: 8px 16px; font-size: 14px; margin: 0; }
 dt { color: #616161; } dd { margin: 0; }
 .links { display: flex; flex-direction: column; gap: 10px; font-size: 14px; }
+.form { display: flex; flex-direction: column; gap: 12px; max-width: 560px; }
+.form label { font-size: 14px; font-weight: 600; display: flex; flex-direction: column; gap: 6px; }
+textarea { min-height: 90px; }
+`;
+
+const GRID_CSS = `
+:host { display: block; background: #fff; border-radius: 8px; box-shadow: 0 0 2px rgba(0,0,0,.12), 0 2px 4px rgba(0,0,0,.14); overflow: visible; }
+.shimmer { height: 12px; border-radius: 4px; background: linear-gradient(90deg, #f0f0f0 0%, #e0e0e0 50%, #f0f0f0 100%);
+  background-size: 200% 100%; animation: sh 1.2s ease-in-out infinite; }
+@keyframes sh { from { background-position: 200% 0; } to { background-position: -200% 0; } }
+td.sel, th.sel { width: 40px; }
+tr[aria-selected="true"] { background: #ebf3fc; }
+.empty { padding: 24px; color: #616161; font-size: 14px; }
 `;
 
 function icon(ch) {
@@ -157,56 +167,62 @@ function icon(ch) {
 
 // ---- shell --------------------------------------------------------------------------------
 
-function buildNav() {
+const NAV_ITEMS = () => {
   const { t } = state;
-  const items = [
-    ['home', '/dashboard/home', t.home, '\u2302'],
-    ['customers', '/dashboard/v2/customers/list', t.customers, '\u263A'],
-    ['administer', '/dashboard/v2/administer', t.administer, '\u2699'],
-    ['service-health', '/dashboard/v2/support/servicehealth', t.serviceHealth, '\u2665'],
-    ['billing', '/dashboard/v2/billing', t.billing, '\u00A4'],
-    ['settings', '/dashboard/v2/settings', t.settings, '\u2630'],
+  return [
+    { key: 'home', path: '/dashboard/home', label: t.home, icon: '\u2302' },
+    { key: 'customers', path: '/dashboard/v2/customers/list', label: t.customers, icon: '\u263A' },
+    { group: t.csp },
+    { key: 'administer', path: '/dashboard/v2/administer', label: t.administer, icon: '\u2699' },
+    { group: t.supportGroup },
+    { key: 'customer-requests', path: '/dashboard/v2/support/customers', label: t.customerRequests, icon: '\u2709' },
+    { key: 'service-health', path: '/dashboard/v2/support/servicehealth', label: t.serviceHealth, icon: '\u2665' },
+    { group: '' },
+    { key: 'billing', path: '/dashboard/v2/billing', label: t.billing, icon: '\u00A4' },
+    { key: 'settings', path: '/dashboard/v2/settings', label: t.settings, icon: '\u2630' },
   ];
-  return shadowHost(
-    'pc-nav',
-    { css: NAV_CSS, attrs: { role: 'navigation', 'aria-label': t.partnerCenter } },
-    h(
-      'nav',
-      null,
-      items
-        .filter(([key]) => !missing(key, `nav-${key}`))
-        .map(([key, path, label, ch]) => h('a', { href: href(path), id: `nav-${key}`, 'data-key': key }, icon(ch), h('span', null, label))),
-    ),
-  );
+};
+
+function fillNav() {
+  const nav = /** @type {HTMLElement} */ (state.navSlot);
+  const items = NAV_ITEMS()
+    .filter((i) => i.group !== undefined || !missing(i.key, `nav-${i.key}`))
+    .map((i) => (i.group !== undefined
+      ? (i.group ? h('div', { class: 'group', role: 'presentation' }, i.group) : h('div', { style: { height: '12px' } }))
+      : taskItem({ label: i.label, href: href(i.path), icon: i.icon, attrs: { 'data-key': i.key } })));
+  nav.replaceChildren(...items);
+  state.navReady = true;
+  updateNavCurrent(state.route);
 }
 
 function updateNavCurrent(route) {
-  const root = state.nav?.shadowRoot;
-  if (!root) return;
+  if (!state.navReady || !state.navSlot) return;
   const active =
     route.name === 'home' ? 'home'
     : route.name === 'customers' || route.name === 'customer' || route.name === 'gdap' ? 'customers'
     : route.name.startsWith('administer') ? 'administer'
     : route.name === 'servicehealth' ? 'service-health'
+    : route.name === 'customer-requests' ? 'customer-requests'
     : route.key ?? '';
-  for (const a of root.querySelectorAll('a')) {
-    if (a.dataset.key === active) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
-  }
+  const items = state.navSlot.querySelectorAll('v6_he-task-item');
+  setCurrentTaskItem(items, [...items].find((i) => i.getAttribute('data-key') === active) ?? null);
 }
 
 function buildShell() {
   const { t } = state;
-  state.nav = buildNav();
+  state.navSlot = h('nav', { class: 'side', role: 'navigation', 'aria-label': t.partnerCenter });
   state.mainSlot = h('main', { id: 'main-content' });
   const waffle = h('span', { class: 'waffle', 'aria-hidden': 'true' }, Array.from({ length: 9 }, () => h('i')));
+  const help = missing('help-support') ? null
+    : heButton('v6_he-button', { label: '?', attrs: { appearance: 'stealth', title: t.helpSupport },
+        inner: { 'aria-label': t.helpSupport }, onClick: () => navigate(href('/dashboard/v2/support/servicerequests')) });
   return shadowHost(
-    'pc-shell',
+    'he-shell',
     { css: SHELL_CSS },
     h('header', { role: 'banner' }, waffle, h('span', { class: 'ms' }, 'Microsoft'), h('span', { class: 'sep' }),
-      h('span', { class: 'app', id: 'app-title' }, t.partnerCenter), h('span', { class: 'spacer' }),
-      h('span', { class: 'me' }, t.signedInAs, h('span', { class: 'avatar' }, 'AG'))),
-    h('div', { class: 'body' }, state.nav, state.mainSlot),
+      h('span', { class: 'app' }, t.partnerCenter), h('span', { class: 'spacer' }), help,
+      h('span', { class: 'me' }, 'agent@partner.onmicrosoft.com', h('span', { class: 'avatar' }, 'AG'))),
+    h('div', { class: 'body' }, state.navSlot, state.mainSlot),
   );
 }
 
@@ -224,91 +240,82 @@ function homePage() {
     h('h1', null, t.dashboard),
     h('p', { class: 'muted' }, t.welcome),
     h('div', { class: 'tiles' },
-      tile(t.customers, state.lang === 'ko' ? '고객 계정, 구독 및 서비스를 관리합니다.' : 'Manage customer accounts, subscriptions and services.', '/dashboard/v2/customers/list', 'tile-customers'),
+      tile(t.customers, t.tileCustomers, '/dashboard/v2/customers/list', 'tile-customers'),
       tile(t.serviceHealth, t.healthIntro, '/dashboard/v2/support/servicehealth', 'tile-service-health'),
       tile(t.administer, t.administerIntro, '/dashboard/v2/administer', 'tile-administer'),
-      tile(t.billing, state.lang === 'ko' ? '청구서 및 조정 파일을 확인합니다.' : 'Review invoices and reconciliation files.', '/dashboard/v2/billing', 'tile-billing')),
+      tile(t.billing, t.tileBilling, '/dashboard/v2/billing', 'tile-billing')),
   );
 }
 
-/** `<customersvcadmin_he-button appearance="link">` with its own shadow root around a <button>. */
-function heButton(label, onClick, attrs = {}) {
-  const b = shadowHost(
-    'customersvcadmin_he-button',
-    { attrs: { appearance: 'link', ...attrs }, light: [label],
-      css: `:host { display: inline-block; } button { all: unset; cursor: pointer; color: #0f6cbd; font-size: 14px; }
-        button:hover { text-decoration: underline; } button:focus-visible { outline: 2px solid #0f6cbd; }` },
-    h('button', { type: 'button', part: 'control' }, h('slot')),
-  );
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-const GRID_CSS = `
-:host { display: block; background: #fff; border-radius: 8px; box-shadow: 0 0 2px rgba(0,0,0,.12), 0 2px 4px rgba(0,0,0,.14); overflow: hidden; }
-.shimmer { height: 12px; border-radius: 4px; background: linear-gradient(90deg, #f0f0f0 0%, #e0e0e0 50%, #f0f0f0 100%);
-  background-size: 200% 100%; animation: sh 1.2s ease-in-out infinite; }
-@keyframes sh { from { background-position: 200% 0; } to { background-position: -200% 0; } }
-td.sel, th.sel { width: 40px; }
-tr[aria-selected="true"] { background: #ebf3fc; }
-.empty { padding: 24px; color: #616161; font-size: 14px; }
-`;
-
-function customerGrid() {
+/**
+ * A data grid of customers (`customersvcadmin_he-data-grid` or `accexp_he-data-grid`): rows
+ * `tr[role=row]#row-<tenantId>` with `#cell-displayName-`, `#cell-domainName-`, `#cell-tenantId-`.
+ * @param {{ tag: string, list: () => readonly any[] | null, nameButton: (c: any) => HTMLElement, radio?: boolean, extra?: (c: any) => any, extraHead?: string, placeholderMs?: number, id?: string }} o
+ */
+function customerGrid({ tag, list, nameButton, radio = false, extra, extraHead, placeholderMs = 0, id }) {
   const { t } = state;
   const tbody = h('tbody', { role: 'rowgroup' });
   const table = h('table', { role: 'grid', 'aria-label': t.customers },
     h('thead', { role: 'rowgroup' },
-      h('tr', { role: 'row' }, h('th', { class: 'sel', role: 'columnheader' }),
+      h('tr', { role: 'row' }, radio ? h('th', { class: 'sel', role: 'columnheader' }) : null,
         h('th', { role: 'columnheader' }, t.customerName), h('th', { role: 'columnheader' }, t.domain),
-        h('th', { role: 'columnheader' }, t.tenantId))),
+        h('th', { role: 'columnheader' }, t.tenantId), extra ? h('th', { role: 'columnheader' }, extraHead ?? '') : null)),
     tbody);
-  const grid = shadowHost('customersvcadmin_he-data-grid', { css: GRID_CSS, attrs: { id: 'customer-grid' } }, table);
+  const grid = shadowHost(tag, { css: GRID_CSS, attrs: id ? { id } : null }, table);
+  const cols = 3 + (radio ? 1 : 0) + (extra ? 1 : 0);
 
   const placeholders = () =>
     Array.from({ length: 4 }, (_, i) =>
       h('tr', { role: 'row', id: `row-he-row-${i}`, 'aria-busy': 'true' },
-        h('td', { class: 'sel' }, h('div', { class: 'shimmer', style: { width: '16px' } })),
+        radio ? h('td', { class: 'sel' }, h('div', { class: 'shimmer', style: { width: '16px' } })) : null,
         h('td', null, h('div', { class: 'shimmer', style: { width: '160px' } })),
         h('td', null, h('div', { class: 'shimmer', style: { width: '200px' } })),
         h('td', null, h('div', { class: 'shimmer', style: { width: '260px' } }))));
 
   const dataRows = () => {
-    const q = state.search.trim().toLowerCase();
-    const list = CUSTOMERS.filter((c) => !q || [c.name, c.domain, c.tenantId].some((v) => v.toLowerCase().includes(q)));
-    if (!list.length) return [h('tr', { role: 'row' }, h('td', { colspan: '4', class: 'empty' }, state.lang === 'ko' ? '결과 없음' : 'No results'))];
-    return list.map((c) => {
+    const rows = list();
+    if (rows === null) return [h('tr', { role: 'row' }, h('td', { colspan: String(cols), class: 'empty' }, t.searchFirst))];
+    if (!rows.length) return [h('tr', { role: 'row' }, h('td', { colspan: String(cols), class: 'empty' }, t.noResults))];
+    return rows.map((c) => {
       const row = h('tr', { role: 'row', id: `row-${c.tenantId}`, 'aria-selected': 'false' });
-      const radio = h('input', { type: 'radio', name: 'select-row', 'aria-label': t.selectRow,
-        onchange: () => { for (const r of tbody.querySelectorAll('tr')) r.setAttribute('aria-selected', String(r === row)); } });
+      const sel = radio ? h('input', { type: 'radio', name: 'select-row', 'aria-label': t.selectRow,
+        onchange: () => { for (const r of tbody.querySelectorAll('tr')) r.setAttribute('aria-selected', String(r === row)); } }) : null;
       append(row, [
-        h('td', { class: 'sel', role: 'gridcell' }, radio),
-        h('th', { role: 'rowheader', scope: 'row', id: `cell-displayName-${c.tenantId}` },
-          heButton(c.name, () => navigate(href(`/dashboard/v2/customers/${c.tenantId}/adminrelationships`)))),
+        radio ? h('td', { class: 'sel', role: 'gridcell' }, sel) : null,
+        h('th', { role: 'rowheader', scope: 'row', id: `cell-displayName-${c.tenantId}` }, nameButton(c)),
         h('td', { role: 'gridcell', id: `cell-domainName-${c.tenantId}` }, c.domain),
         h('td', { role: 'gridcell', id: `cell-tenantId-${c.tenantId}` }, c.tenantId),
+        extra ? h('td', { role: 'gridcell' }, extra(c)) : null,
       ]);
       return row;
     });
   };
 
   const fill = (rows) => tbody.replaceChildren(...rows);
-  if (state.gridLoaded) fill(dataRows());
+  let loaded = !placeholderMs;
+  if (loaded) fill(dataRows());
   else {
     fill(placeholders());
     const token = state.renderToken;
     setTimeout(() => {
       if (token !== state.renderToken) return;
+      loaded = true;
       state.gridLoaded = true;
       fill(dataRows());
-    }, 700);
+    }, placeholderMs);
   }
-  return { grid, refresh: () => state.gridLoaded && fill(dataRows()) };
+  return { grid, refresh: () => loaded && fill(dataRows()) };
 }
 
 function customersPage() {
   const { t } = state;
-  const { grid, refresh } = customerGrid();
+  const q = () => state.search.trim().toLowerCase();
+  const { grid, refresh } = customerGrid({
+    tag: 'customersvcadmin_he-data-grid', id: 'customer-grid', radio: true, placeholderMs: state.gridLoaded ? 0 : 700,
+    list: () => CUSTOMERS.filter((c) => !q() || [c.name, c.domain, c.tenantId].some((v) => v.toLowerCase().includes(q()))),
+    nameButton: (c) => heButton('customersvcadmin_he-button', { label: c.name, attrs: { appearance: 'link' },
+      onClick: () => navigate(href(`/dashboard/v2/customers/${c.tenantId}/adminrelationships`)) }),
+  });
   const search = missing('customer-search-box')
     ? null
     : h('input', { type: 'search', id: 'customer-search-box', placeholder: t.search, 'aria-label': t.search, value: state.search,
@@ -325,20 +332,15 @@ const CNAV_CSS = `
 :host { display: block; width: 220px; flex: none; }
 .scroller { display: flex; flex-direction: column; }
 .scroller.fixed { height: 260px; overflow: auto; border: 1px solid #e0e0e0; border-radius: 4px; background: #fff; }
-a { display: block; padding: 8px 12px; font-size: 14px; color: #242424; border-left: 3px solid transparent; }
-a:hover { background: #f0f0f0; text-decoration: none; color: #242424; }
-a[aria-current="page"] { border-left-color: #0f6cbd; font-weight: 600; background: #fff; }
 `;
 
 function customerNav(customer, tenantId, current) {
   const { t, knobs } = state;
   const base = `/dashboard/v2/customers/${tenantId}`;
   const link = (key, pageName, label) =>
-    missing(key) ? null : h('a', { href: href(`${base}/${pageName}`), id: `customer-nav-${key}`, 'data-key': key,
-      'aria-current': current === pageName ? 'page' : null }, label);
+    missing(key) ? null : taskItem({ label, href: href(`${base}/${pageName}`), current: current === pageName, attrs: { 'data-key': key } });
   const extra = knobs.scroll
-    ? Array.from({ length: 30 }, (_, i) => h('a', { href: href(`${base}/account`), class: 'extra' },
-        state.lang === 'ko' ? `추가 항목 ${i + 1}` : `Additional item ${i + 1}`))
+    ? Array.from({ length: 30 }, (_, i) => taskItem({ label: `${t.additionalItem} ${i + 1}`, href: href(`${base}/account`), attrs: { class: 'extra' } }))
     : [];
   return shadowHost('pc-customer-nav', { css: CNAV_CSS, attrs: { 'aria-label': customer?.name ?? tenantId } },
     h('nav', { class: knobs.scroll ? 'scroller fixed' : 'scroller', id: 'customer-nav-scroller' },
@@ -347,7 +349,7 @@ function customerNav(customer, tenantId, current) {
       link('admin-relationships', 'adminrelationships', t.adminRelationships),
       extra,
       link('service-management', 'servicemanagementpage', t.serviceManagement),
-      knobs.ui === '2021' ? link('service-requests-nav', 'servicerequests', t.serviceRequests) : null,
+      knobs.ui !== '2019' ? link('service-requests-nav', 'servicerequests', t.serviceRequests) : null,
       link('users', 'users', t.users)));
 }
 
@@ -360,30 +362,89 @@ const MENU_CSS = `
 [role=menuitem]:hover, [role=menuitem]:focus { background: #f0f0f0; text-decoration: none; color: #242424; outline: none; }
 `;
 
+// The 2019 menu is a Fluent layer: appended to the document's body (outside every shadow root),
+// items are buttons that call window.open (no href).
+const LAYER_CSS = `
+.ms-Layer--fixed { position: fixed; z-index: 1000000; top: 0; left: 0; width: 0; height: 0; }
+.ms-Callout { position: fixed; background: #fff; border-radius: 2px; box-shadow: 0 6.4px 14.4px rgba(0,0,0,.13), 0 1.2px 3.6px rgba(0,0,0,.11); }
+.ms-ContextualMenu-list { list-style: none; margin: 0; padding: 4px 0; min-width: 260px; }
+.ms-ContextualMenu-link { font: inherit; font-size: 14px; display: flex; align-items: center; width: 100%; height: 36px; padding: 0 14px;
+  border: none; background: transparent; color: #323130; text-align: left; cursor: pointer; white-space: nowrap; }
+.ms-ContextualMenu-link:hover { background: #f3f2f1; }
+`;
+let layerCss = false;
+/** @type {(() => void) | null} */
+let closeLayer = null;
+
+function fluentLayerMenu(anchor, items, ariaLabel) {
+  if (!layerCss) {
+    document.head.append(h('style', null, LAYER_CSS));
+    layerCss = true;
+  }
+  closeLayer?.();
+  const list = h('ul', { class: 'ms-ContextualMenu-list is-open', role: 'menu', 'aria-label': ariaLabel },
+    items.map(({ label, open, office }) => {
+      const item = h('button', { type: 'button', class: 'ms-ContextualMenu-link', role: 'menuitem', name: label, onclick: () => { close(); open(); } },
+        h('div', { class: 'ms-ContextualMenu-linkContent' }, h('span', { class: 'ms-ContextualMenu-itemText' }, label)));
+      return h('li', { class: 'ms-ContextualMenu-item', role: 'presentation' }, office ? hostile(item) : item);
+    }));
+  const r = anchor.getBoundingClientRect();
+  const callout = h('div', { class: 'ms-Callout ms-ContextualMenu-Callout', style: { top: `${r.bottom + 4}px`, left: `${r.left}px` } },
+    h('div', { class: 'ms-ContextualMenu-container' }, list));
+  const layer = h('div', { class: 'ms-Layer ms-Layer--fixed', 'data-portal-element': 'true' }, callout);
+  document.body.append(layer);
+  const onOutside = (e) => { if (!e.composedPath().includes(layer) && !e.composedPath().includes(anchor)) close(); };
+  const onKey = (e) => { if (e.key === 'Escape') close(); };
+  setTimeout(() => document.addEventListener('click', onOutside, true));
+  document.addEventListener('keydown', onKey);
+  function close() {
+    layer.remove();
+    document.removeEventListener('click', onOutside, true);
+    document.removeEventListener('keydown', onKey);
+    innerButton(anchor)?.setAttribute('aria-expanded', 'false');
+    if (closeLayer === close) closeLayer = null;
+  }
+  closeLayer = close;
+  innerButton(anchor)?.setAttribute('aria-expanded', 'true');
+}
+
+/** The New request dropdown of a customer: 2019 a Fluent layer of window.open buttons; 2021+ target=_blank links. */
 function newRequestMenu(customer) {
   const { t, knobs } = state;
-  const office = knobs.ui === '2021' ? t.office2021 : t.office2019;
-  const azure = knobs.ui === '2021' ? t.azure2021 : t.azure2019;
-  const menu = h('div', { role: 'menu', id: 'new-request-menu', hidden: true, 'aria-label': t.newRequest },
+  const office = knobs.ui === '2019' ? t.office2019 : t.office2021;
+  const azure = knobs.ui === '2019' ? t.azure2019 : t.azure2021;
+  const officeUrl = delegatedLink(entryCustomer(customer), variantOf());
+  const azureUrl = `https://portal.azure.com/#@${customer.domain}`;
+  if (knobs.ui === '2019') {
+    const button = heButton('v6_he-button', { label: state.t.newRequest, attrs: { appearance: 'primary' }, end: '\u25BE',
+      inner: { 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+      onClick: () => {
+        if (closeLayer) { closeLayer(); return; }
+        fluentLayerMenu(button, [
+          ...(missing('office-365') ? [] : [{ label: office, office: true, open: () => window.open(officeUrl) }]),
+          { label: azure, open: () => window.open(azureUrl) },
+        ], t.newRequest);
+      } });
+    return button;
+  }
+  const menu = h('div', { role: 'menu', hidden: true, 'aria-label': t.newRequest },
     missing('office-365') ? null
-      : h('a', { role: 'menuitem', id: 'office-365', href: delegatedLink(customer, knobs.ui), target: '_blank', rel: 'noopener',
-          onclick: () => close() }, office),
-    h('a', { role: 'menuitem', id: 'azure', href: `https://portal.azure.com/#@${customer.domain}`, target: '_blank', rel: 'noopener',
-      onclick: () => close() }, azure));
-  const button = h('button', { type: 'button', class: 'btn primary', id: 'new-request', 'aria-haspopup': 'menu', 'aria-expanded': 'false',
-    'aria-controls': 'new-request-menu', onclick: () => (menu.hidden ? open() : close()) }, '+ ', t.newRequest, h('span', { class: 'chev' }, ' \u25BE'));
+      : hostile(h('a', { role: 'menuitem', href: officeUrl, target: '_blank', rel: 'noopener', onclick: () => close() }, office)),
+    h('a', { role: 'menuitem', href: azureUrl, target: '_blank', rel: 'noopener', onclick: () => close() }, azure));
+  const button = heButton('v6_he-button', { label: t.newRequest, attrs: { appearance: 'primary' }, end: '\u25BE',
+    inner: { 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, onClick: () => (menu.hidden ? open() : close()) });
   const host = shadowHost('pc-new-request', { css: MENU_CSS }, button, menu);
   const onOutside = (e) => { if (!e.composedPath().includes(host)) close(); };
   const onKey = (e) => { if (e.key === 'Escape') close(); };
   function open() {
     menu.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
+    innerButton(button).setAttribute('aria-expanded', 'true');
     setTimeout(() => document.addEventListener('click', onOutside, true));
     document.addEventListener('keydown', onKey);
   }
   function close() {
     menu.hidden = true;
-    button.setAttribute('aria-expanded', 'false');
+    innerButton(button).setAttribute('aria-expanded', 'false');
     document.removeEventListener('click', onOutside, true);
     document.removeEventListener('keydown', onKey);
   }
@@ -396,48 +457,67 @@ const PAST_REQUESTS = [
   ['2405210040007777', 'SharePoint site quota not applied', 'Open', '2024-05-21'],
 ];
 
-function serviceRequestsPanel(customer, { picker = false } = {}) {
+function requestsTable(rowsOf) {
   const { t } = state;
-  const rows = PAST_REQUESTS.map(([id, title, status, date]) =>
+  const tbody = h('tbody', null);
+  const fill = (showClosed) => tbody.replaceChildren(...rowsOf(showClosed));
+  fill(true);
+  return {
+    table: h('div', { class: 'card', style: { padding: '0' } },
+      h('table', { 'aria-label': t.serviceRequests },
+        h('thead', null, h('tr', null, h('th', null, t.requestId), h('th', null, t.title), h('th', null, t.status), h('th', null, t.created))),
+        tbody)),
+    fill,
+  };
+}
+
+function pastRequestRows(showClosed) {
+  const { t } = state;
+  return PAST_REQUESTS.filter((r) => showClosed || r[2] === 'Open').map(([id, title, status, date]) =>
     h('tr', { role: 'row' }, h('td', null, id), h('td', null, title),
       h('td', null, h('span', { class: 'status' }, h('span', { class: status === 'Open' ? 'dot warn' : 'dot' }), status === 'Open' ? t.open : t.closed)),
       h('td', null, date)));
-  let menuSlot = h('span', { id: 'new-request-slot' }, missing('new-request') ? null : newRequestMenu(customer));
+}
+
+function serviceRequestsPanel(customer, { picker = false } = {}) {
+  const { t } = state;
+  const menuSlot = h('span', { class: 'new-request-slot' }, missing('new-request') ? null : newRequestMenu(customer));
   const select = picker
-    ? h('select', { id: 'customer-picker', 'aria-label': t.pickCustomer, onchange: (e) => {
-        const c = customerByTenantId(e.target.value) ?? customer;
+    ? heSelect({ label: t.pickCustomer, options: CUSTOMERS.map((c) => [c.tenantId, c.name]), onChange: (v) => {
+        const c = customerByTenantId(v) ?? customer;
+        closeLayer?.();
         menuSlot.replaceChildren(missing('new-request') ? '' : newRequestMenu(c));
-      } }, CUSTOMERS.map((c) => h('option', { value: c.tenantId }, c.name)))
+      } })
     : null;
+  const { table, fill } = requestsTable(pastRequestRows);
   return shadowHost('pc-service-requests', { css: PAGE_CSS + 'table { background: #fff; }' },
-    h('h2', { id: 'service-requests-heading' }, t.serviceRequests),
+    h('h2', null, t.serviceRequests),
     h('p', { class: 'muted' }, t.srIntro),
-    h('div', { class: 'toolbar' }, select, menuSlot),
-    h('div', { class: 'card', style: { padding: '0' } },
-      h('table', { 'aria-label': t.serviceRequests },
-        h('thead', null, h('tr', null, h('th', null, t.requestId), h('th', null, t.title), h('th', null, t.status), h('th', null, t.created))),
-        h('tbody', null, rows))));
+    h('div', { class: 'toolbar' }, select, menuSlot, heCheckbox({ label: t.showClosed, checked: true, onChange: fill })),
+    table);
 }
 
 function serviceManagementPanel(customer, tenantId) {
-  const { t, knobs } = state;
+  const { t } = state;
   const base = `/dashboard/v2/customers/${tenantId}`;
   const adminLinks = [
     missing('MicrosoftOffice', 'microsoft-office')
       ? null
-      : h('a', { id: 'MicrosoftOffice', href: delegatedLink(customer, knobs.ui), target: '_blank', rel: 'noopener' }, t.ms365),
+      : hostile(h('a', { id: 'MicrosoftOffice', href: delegatedLink(entryCustomer(customer), variantOf()), target: '_blank', rel: 'noopener' }, t.ms365)),
     h('a', { id: 'MicrosoftAzure', href: `https://portal.azure.com/#@${customer.domain}`, target: '_blank', rel: 'noopener' }, 'Microsoft Azure'),
     h('a', { id: 'Exchange', href: `https://admin.exchange.microsoft.com/?delegatedOrg=${customer.domain}`, target: '_blank', rel: 'noopener' }, 'Exchange'),
     h('a', { id: 'SharePoint', href: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${tenantId}&CSDEST=SharePoint`, target: '_blank', rel: 'noopener' }, 'SharePoint'),
     h('a', { id: 'Teams', href: `https://admin.teams.microsoft.com/?delegatedOrg=${customer.domain}`, target: '_blank', rel: 'noopener' }, 'Microsoft Teams'),
   ];
   return shadowHost('pc-service-management', { css: PAGE_CSS },
-    h('h2', { id: 'service-management-heading' }, t.serviceManagement),
+    h('h2', null, t.serviceManagement),
     h('p', { class: 'muted' }, t.smIntro),
     h('div', { class: 'card section' }, h('h3', null, t.administerSection), h('div', { class: 'links' }, adminLinks)),
-    h('div', { class: 'card section' }, h('h3', null, t.srSection), h('p', { class: 'muted' }, t.viewRequests),
+    h('div', { class: 'card section' }, h('h3', null, t.srSection ?? t.supportGroup), h('p', { class: 'muted' }, t.viewRequests),
       missing('service-requests') ? null
-        : h('a', { id: 'service-requests', class: 'btn', href: href(`${base}/servicerequests`) }, t.serviceRequests)));
+        : h('a', { class: 'btn', href: href(`${base}/servicerequests`) }, t.serviceRequests)),
+    h('div', { class: 'card section' }, h('h3', null, t.supportTickets),
+      h('table', null, h('tbody', null, PAST_REQUESTS.slice(0, 2).map(([id, title]) => h('tr', null, h('td', null, id), h('td', null, title)))))));
 }
 
 function customerPage(route) {
@@ -447,7 +527,7 @@ function customerPage(route) {
   const name = customer?.name ?? route.tenantId;
   const header = shadowHost('pc-customer-header', { css: ':host{display:block;margin-bottom:20px}' },
     h('div', { class: 'crumbs' }, h('a', { href: href('/dashboard/v2/customers/list') }, t.customers), ' \u203A ', name),
-    h('h1', { id: 'customer-name', 'data-tenant-id': route.tenantId }, name),
+    h('h1', null, name),
     h('div', { class: 'muted' }, customer ? `${customer.domain} \u00B7 ${t.tenantId}: ${route.tenantId}` : `${t.tenantId}: ${route.tenantId}`));
   let body;
   if (!customer) body = h('p', null, t.notFound);
@@ -464,31 +544,31 @@ function genericCustomerPanel(customer, pageName) {
   if (pageName === 'adminrelationships') {
     return h('div', null, h('h2', null, t.adminRelationships),
       h('div', { class: 'card', style: { padding: '0' } }, h('table', null,
-        h('thead', null, h('tr', null, h('th', null, state.lang === 'ko' ? '관계 이름' : 'Relationship name'), h('th', null, t.status), h('th', null, state.lang === 'ko' ? '종료 날짜' : 'End date'))),
+        h('thead', null, h('tr', null, h('th', null, t.relationshipName), h('th', null, t.status), h('th', null, t.endDate))),
         h('tbody', null,
-          h('tr', null, h('td', null, `GDAP_${customer.domain.split('.')[0]}_helpdesk`), h('td', null, state.lang === 'ko' ? '활성' : 'Active'), h('td', null, '2026-12-31')),
-          h('tr', null, h('td', null, 'Default_DAP'), h('td', null, state.lang === 'ko' ? '활성' : 'Active'), h('td', null, '\u2014'))))));
+          h('tr', null, h('td', null, `GDAP_${customer.domain.split('.')[0]}_helpdesk`), h('td', null, t.active), h('td', null, '2026-12-31')),
+          h('tr', null, h('td', null, 'Default_DAP'), h('td', null, t.active), h('td', null, '\u2014'))))));
   }
   if (pageName === 'subscriptions') {
     return h('div', null, h('h2', null, t.subscriptions),
       h('div', { class: 'card', style: { padding: '0' } }, h('table', null,
         h('thead', null, h('tr', null, h('th', null, 'Product'), h('th', null, 'Quantity'), h('th', null, t.status))),
         h('tbody', null,
-          h('tr', null, h('td', null, 'Microsoft 365 Business Premium'), h('td', null, '25'), h('td', null, 'Active')),
-          h('tr', null, h('td', null, 'Exchange Online (Plan 1)'), h('td', null, '10'), h('td', null, 'Active'))))));
+          h('tr', null, h('td', null, 'Microsoft 365 Business Premium'), h('td', null, '25'), h('td', null, t.active)),
+          h('tr', null, h('td', null, 'Exchange Online (Plan 1)'), h('td', null, '10'), h('td', null, t.active))))));
   }
   const title = pageName === 'users' ? t.users : t.account;
   return h('div', null, h('h2', null, title), h('div', { class: 'card' }, h('dl', null,
     h('dt', null, t.customerName), h('dd', null, customer.name),
     h('dt', null, t.domain), h('dd', null, customer.domain),
     h('dt', null, t.tenantId), h('dd', null, customer.tenantId),
-    h('dt', null, state.lang === 'ko' ? '국가/지역' : 'Country/region'), h('dd', null, customer.country))));
+    h('dt', null, t.country), h('dd', null, customer.country))));
 }
 
 function serviceHealthPage() {
   const { t } = state;
   const services = [['Exchange Online', false], ['Microsoft Teams', true], ['SharePoint Online', false], ['Microsoft Entra', false], ['Microsoft 365 Apps', false]];
-  return page(h('h1', { id: 'service-health-heading' }, t.serviceHealth), h('p', { class: 'muted' }, t.healthIntro),
+  return page(h('h1', null, t.serviceHealth), h('p', { class: 'muted' }, t.healthIntro),
     h('div', { class: 'card', style: { padding: '0' } }, h('table', null,
       h('thead', null, h('tr', null, h('th', null, t.service), h('th', null, t.status))),
       h('tbody', null, services.map(([s, adv]) =>
@@ -501,7 +581,7 @@ function administerPage() {
     h('div', { class: 'tiles' },
       h('div', { class: 'card tile' }, h('h3', null, t.serviceRequests), h('p', { class: 'muted' }, t.viewRequests),
         missing('administer-service-requests') ? null
-          : h('a', { id: 'administer-service-requests', href: href('/dashboard/v2/administer/servicerequests') }, `${t.serviceRequests} \u203A`)),
+          : h('a', { href: href('/dashboard/v2/administer/servicerequests') }, `${t.serviceRequests} \u203A`)),
       h('div', { class: 'card tile' }, h('h3', null, t.serviceHealth), h('p', { class: 'muted' }, t.healthIntro),
         h('a', { href: href('/dashboard/v2/support/servicehealth') }, `${t.serviceHealth} \u203A`)),
       h('div', { class: 'card tile' }, h('h3', null, t.customers), h('p', { class: 'muted' }, t.gdap),
@@ -514,19 +594,71 @@ function administerServiceRequestsPage() {
     serviceRequestsPanel(/** @type {any} */ (CUSTOMERS[0]), { picker: true }));
 }
 
+/** Support → Customer requests (a right door, §5): search the customer, then a New request per row. */
+function customerRequestsPage() {
+  const { t } = state;
+  const q = () => state.doorSearch.trim().toLowerCase();
+  const { grid, refresh } = customerGrid({
+    tag: 'accexp_he-data-grid',
+    list: () => (q().length < 2 ? null : CUSTOMERS.filter((c) => [c.name, c.domain, c.tenantId].some((v) => v.toLowerCase().includes(q())))),
+    nameButton: (c) => heButton('accexp_he-button', { label: c.name, attrs: { appearance: 'link' },
+      onClick: () => navigate(href(`/dashboard/v2/customers/${c.tenantId}/servicerequests`)) }),
+    extra: (c) => (missing('new-request') ? null : newRequestMenu(c)), extraHead: t.actions,
+  });
+  let timer = 0;
+  const search = h('input', { type: 'search', class: 'door-search', placeholder: t.searchCustomer, 'aria-label': t.searchCustomer, value: state.doorSearch,
+    oninput: (e) => {
+      state.doorSearch = e.target.value;
+      clearTimeout(timer);
+      closeLayer?.();
+      timer = window.setTimeout(refresh, 400); // the search goes to the server
+    } });
+  return page(h('h1', null, t.customerRequests), h('p', { class: 'muted' }, t.customerRequestsIntro),
+    h('div', { class: 'toolbar' }, search), grid);
+}
+
+/** Partner Center's own Help + support (the wrong door for a customer's problem, §5). */
+function ownSupportPage() {
+  const { t } = state;
+  const { table } = requestsTable(() => [h('tr', null, h('td', null, '2410010010000042'), h('td', null, 'MPN ID not linked'), h('td', null, t.closed), h('td', null, '2024-10-01'))]);
+  return page(h('h1', null, t.helpSupport), h('p', { class: 'muted' }, t.ownSupportIntro),
+    h('h2', null, t.myRequests),
+    h('div', { class: 'toolbar' }, heButton('v6_he-button', { label: t.newRequest, attrs: { appearance: 'primary' },
+      onClick: () => navigate(href('/dashboard/v2/support/servicerequests/create?stage=1')) })),
+    table);
+}
+
+function ownSupportCreatePage() {
+  const { t } = state;
+  const params = new URLSearchParams(location.search);
+  const stage = params.get('stage') ?? '1';
+  const topic = OWN_TOPICS.find(([, id]) => id === params.get('topicid'));
+  if (stage === '2' && topic) {
+    return page(h('h1', null, t.newRequest), h('p', { class: 'muted' }, `${t.topic}: ${topic[2]}`),
+      h('div', { class: 'form' }, h('label', null, t.title, h('input', { type: 'text' })), h('label', null, t.describeIssue, h('textarea')),
+        heButton('v6_he-button', { label: t.submit, attrs: { appearance: 'primary' } })));
+  }
+  let chosen = OWN_TOPICS[0][1];
+  return page(h('h1', null, t.newRequest), h('p', { class: 'muted' }, t.ownSupportIntro),
+    h('div', { class: 'form' }, h('label', null, t.describeIssue, h('input', { type: 'text' })),
+      heSelect({ label: t.topic, options: OWN_TOPICS.map(([, id, label]) => [id, label]), onChange: (v) => { chosen = v; } }),
+      heButton('v6_he-button', { label: t.next, attrs: { appearance: 'primary' },
+        onClick: () => navigate(href(`/dashboard/v2/support/servicerequests/create?stage=2&topicid=${chosen}`)) })));
+}
+
 function gdapPage() {
   const { t } = state;
   return page(h('h1', null, t.gdap),
     h('div', { class: 'card', style: { padding: '0' } }, h('table', null,
-      h('thead', null, h('tr', null, h('th', null, t.customerName), h('th', null, state.lang === 'ko' ? '관계 이름' : 'Relationship name'), h('th', null, t.status))),
+      h('thead', null, h('tr', null, h('th', null, t.customerName), h('th', null, t.relationshipName), h('th', null, t.status))),
       h('tbody', null, CUSTOMERS.map((c) => h('tr', { id: `gdap-${c.tenantId}` },
         h('td', null, h('a', { href: href(`/dashboard/v2/customers/${c.tenantId}/adminrelationships`) }, c.name)),
-        h('td', null, `GDAP_${c.domain.split('.')[0]}_helpdesk`), h('td', null, state.lang === 'ko' ? '활성' : 'Active')))))));
+        h('td', null, `GDAP_${c.domain.split('.')[0]}_helpdesk`), h('td', null, t.active)))))));
 }
 
 function simplePage(key) {
   const { t } = state;
-  return page(h('h1', null, t[key]), h('div', { class: 'card' }, h('p', { class: 'muted' }, state.lang === 'ko' ? '이 페이지에는 표시할 항목이 없습니다.' : 'Nothing to show here yet.')));
+  return page(h('h1', null, t[key]), h('div', { class: 'card' }, h('p', { class: 'muted' }, t.nothing)));
 }
 
 function notFoundPage() {
@@ -543,6 +675,9 @@ function buildPage(route) {
     case 'administer': return administerPage();
     case 'administer-sr': return administerServiceRequestsPage();
     case 'servicehealth': return serviceHealthPage();
+    case 'customer-requests': return customerRequestsPage();
+    case 'own-support': return ownSupportPage();
+    case 'own-support-create': return ownSupportCreatePage();
     case 'simple': return simplePage(route.key);
     default: return notFoundPage();
   }
@@ -554,19 +689,25 @@ function render() {
   const { prefix, locale } = splitLocale(location.pathname);
   state.prefix = prefix;
   state.lang = langFrom(locale || navigator.language);
-  state.t = STRINGS[state.lang];
+  state.t = stringsFor(PC_STRINGS, state.lang);
   state.knobs = readKnobs('2019');
   document.documentElement.lang = state.lang;
   const route = parseRoute(location.pathname);
+  state.route = route;
+  closeLayer?.();
   if (route.name !== 'customers') { state.gridLoaded = false; state.search = ''; }
+  if (route.name !== 'customer-requests') state.doorSearch = '';
   const token = ++state.renderToken;
   document.title = `${route.name === 'customers' ? state.t.customers + ' - ' : ''}${state.t.partnerCenter}`;
-  if (!state.mainSlot) {
-    const shell = buildShell();
-    document.body.replaceChildren(shell);
-  }
-  updateNavCurrent(route);
+  if (!state.mainSlot) document.body.replaceChildren(buildShell());
   const main = /** @type {HTMLElement} */ (state.mainSlot);
+  // A document's first render shows only the chrome (header) for `replica-nav-delay` ms (default
+  // 1500): the navigation and the page arrive late, as on the real portal after a (re)load.
+  const first = state.firstRender;
+  state.firstRender = false;
+  if (first && state.knobs.navDelay > 0) setTimeout(fillNav, state.knobs.navDelay);
+  else if (!state.navReady) fillNav();
+  updateNavCurrent(route);
   const show = () => {
     if (token !== state.renderToken) return;
     main.replaceChildren(buildPage(route));
@@ -578,9 +719,10 @@ function render() {
       }, state.knobs.rerender);
     }
   };
-  if (state.knobs.delay) {
-    main.replaceChildren(h('div', { class: 'spinner', role: 'progressbar', 'aria-label': state.t.loading }));
-    setTimeout(show, state.knobs.delay);
+  const wait = first ? Math.max(state.knobs.navDelay, state.knobs.delay) : state.knobs.delay;
+  if (wait) {
+    main.replaceChildren(state.knobs.delay ? h('div', { class: 'spinner', role: 'progressbar', 'aria-label': state.t.loading }) : '');
+    setTimeout(show, wait);
   } else show();
 }
 
