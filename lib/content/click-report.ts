@@ -25,7 +25,8 @@ export function clickReport(path: readonly EventTarget[], found: Found<Candidate
   if (within && !chosen && !path.slice(0, i + 1).some((n) => n instanceof Element && n.matches(within))) return null;
   const msg: Extract<ContentMessage, { kind: 'clicked' }> = { kind: 'clicked', step, clickIndex, last: found.data.last };
   if (found.click.picksCustomer) {
-    const customer = customerFromPath(path, found.el);
+    // The list's click is inside the target (a name in the grid); a row's control is inside the row.
+    const customer = customerFromPath(found.click.picksCustomer === 'list' ? path.slice(0, i) : path.slice(i), found.el);
     if (customer) msg.customer = customer;
   }
   const href = hrefIn(path, found.el);
@@ -34,16 +35,16 @@ export function clickReport(path: readonly EventTarget[], found: Found<Candidate
 }
 
 /**
- * Who a click in the customer list picked: the tenant id from the row's or cell's id
- * (`row-<tenantId>`, `cell-<column>-<tenantId>`, reference/portals.md §3) or a customer link, the
- * name from the name cell, the domain from the domain cell.
+ * Who a click in the customer list (or on a control in a customer's row) picked, from the part of
+ * its path that tells: the tenant id from the row's or cell's id (`row-<tenantId>`,
+ * `cell-<column>-<tenantId>`, reference/portals.md §3) or a customer link, the name from the name
+ * cell, the domain from the domain cell.
  */
 function customerFromPath(path: readonly EventTarget[], target: Element): Customer | undefined {
   let tenantId: string | undefined;
   let nameEl: Element | undefined;
   let row: Element | undefined;
   for (const n of path) {
-    if (n === target) break;
     if (!(n instanceof Element)) continue;
     const id = n.id;
     let m: RegExpExecArray | null;

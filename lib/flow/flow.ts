@@ -160,7 +160,8 @@ const raw: FlowInput = {
           ],
         },
       ],
-      completion: { pages: ['pc-service-requests'], click: true },
+      // Support → Customer requests is another way there: it shows a customer's requests and New request.
+      completion: { pages: ['pc-service-requests', 'pc-customer-requests'], click: true },
       testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`] : [],
     },
     {
