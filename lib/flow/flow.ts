@@ -228,7 +228,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: false, delegatedLink: true },
-      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers`] : [],
     },
     {
       id: 'portal-sign-in',
