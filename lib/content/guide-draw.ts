@@ -14,7 +14,8 @@ import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
 import type { Click } from '../flow/schema';
 import type { Found } from './dom/target-tracker';
-import { shownSpelling } from './dom/names';
+import { ownName, shownSpelling } from './dom/names';
+import { CHOICE_GROUP_SELECTOR } from './dom/compile';
 import { Overlay, type OverlayEvents } from './overlay/overlay';
 import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
 import { t, tParts, withLabel } from './overlay-text';
@@ -114,7 +115,9 @@ export class GuideDrawing {
     o.mount();
     const lang = pageLang();
     const label: LabelId | undefined = scene.click?.label;
-    const shown = label ? ((ring && shownSpelling(ring.el, LABELS[label])) ?? labelFor(label, lang)) : '';
+    // As the page names the click: one of the label's spellings, else (a choice group found by its
+    // place in the form) the group's own name, else the label in the page's language.
+    const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? (ring.el.matches(CHOICE_GROUP_SELECTOR) && ownName(ring.el)))) || labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
     d.setWarnings(warnings);
     let pulse = scene.pulse;

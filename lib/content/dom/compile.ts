@@ -13,8 +13,6 @@ import { HREF_SELECTOR, hrefMatcher, linkHref } from './locators';
 import { flatText, hasName, labelKey, labelKeys } from './names';
 import { composedContains } from './deep-watch';
 
-type Root = Document | ShadowRoot;
-
 const ROLE_SELECTORS: Record<string, string> = {
   link: '[role="link"], a[href]:not([role]), area[href]:not([role])',
   button: '[role="button"], button:not([role]), input:is([type="button"],[type="submit"],[type="reset"]):not([role]), summary:not([role])',
@@ -44,8 +42,6 @@ export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role
 export interface LocatorContext {
   /** Every element matching `selector` in every live root (a full deep scan). */
   queryAll(selector: string): Element[];
-  /** The live roots: the document and every open shadow root seen. */
-  liveRoots(): Iterable<Root>;
 }
 
 /** A locator compiled: a selector that finds its candidates, and a check each must pass. */
@@ -157,29 +153,19 @@ function composedParent(n: Node): Node | null {
  */
 function inViewCheck(heading: LabelId, selector: string, ctx: LocatorContext): (el: Element) => boolean {
   let views: Node[] | null = null;
-  const viewsNow = (): Node[] => {
-    if (views) return views;
-    const keys = labelKeys(heading);
-    const found: Node[] = [];
-    for (const h of ctx.queryAll(HEADING_SELECTOR)) {
-      if (!keys.has(labelKey(flatText(h)))) continue;
-      const v = viewOf(h, selector, ctx);
-      if (v) found.push(v);
+  return (el) => {
+    if (!views) {
+      const keys = labelKeys(heading);
+      const controls = ctx.queryAll(selector);
+      views = ctx.queryAll(HEADING_SELECTOR).filter((h) => keys.has(labelKey(flatText(h)))).flatMap((h) => {
+        const doc = h.ownerDocument;
+        for (let n = composedParent(h); n && n !== doc && n !== doc.body && n !== doc.documentElement; n = composedParent(n)) {
+          if (controls.some((c) => composedContains(n!, c))) return [n];
+        }
+        return [];
+      });
+      queueMicrotask(() => (views = null));
     }
-    views = found;
-    queueMicrotask(() => (views = null));
-    return found;
+    return views.some((v) => composedContains(v, el));
   };
-  return (el) => viewsNow().some((v) => composedContains(v, el));
-}
-
-function viewOf(h: Element, selector: string, ctx: LocatorContext): Node | null {
-  const doc = h.ownerDocument;
-  // The shadow roots holding a match: an ancestor holds a match if it holds one of their hosts.
-  const hosts: Element[] = [];
-  for (const root of ctx.liveRoots()) if (root !== doc && root.querySelector(selector)) hosts.push((root as ShadowRoot).host);
-  for (let n: Node | null = composedParent(h); n && n !== doc && n !== doc.body && n !== doc.documentElement; n = composedParent(n)) {
-    if ((n as Element | ShadowRoot).querySelector(selector) || hosts.some((host) => composedContains(n!, host))) return n;
-  }
-  return null;
 }

@@ -4,6 +4,7 @@
  * legend, title), and the normalized form every label comparison uses. Pure DOM.
  */
 import { allSpellings, normalizeLabel, type LabelId, type LabelSet } from '../../flow/labels';
+import { stripBidiControls } from '../../flow/text';
 
 
 /** Longest text read from an element: labels are short, a longer text cannot be one. */
@@ -183,6 +184,16 @@ export function shownSpelling(el: Element, spellings: LabelSet): string | undefi
 }
 
 const spellingKeys = new Map<string, string>();
+
+/**
+ * The name the page gives an element (its first accessible name), without bidirectional controls,
+ * if it is short enough to be a label: how the card names a choice group found by its place in
+ * the form, whatever the form calls it ("Select the area your problem is in", "Problem type").
+ */
+export function ownName(el: Element): string | undefined {
+  const name = stripBidiControls(namesOf(el).find((n) => n.trim()) ?? '');
+  return name && name.length <= 60 ? name : undefined;
+}
 
 export function hasName(el: Element, label: LabelId): boolean {
   const keys = labelKeys(label);

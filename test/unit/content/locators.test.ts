@@ -112,7 +112,7 @@ describe('delegated-link: the customer’s entry into the admin center', () => {
   const office: Locator = { by: 'delegated-link', destinations: ['o365admincenter', 'support', 'servicestatus'], prefer: 'office365' };
 
   it('finds BeginClientSession and ?delegatedOrg= links on the admin-center hosts, not other workloads’ or hosts’', () => {
-    const c = compileLocator(office, { queryAll: () => [], liveRoots: () => [] });
+    const c = compileLocator(office, { queryAll: () => [] });
     const link = (href: string) => {
       const a = document.createElement('a');
       a.href = href;
