@@ -1,14 +1,16 @@
 /**
- * The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text.
- * And the notice that progress is not being kept (the background cannot save: session storage full).
+ * The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text,
+ * isolated. And the notice that progress is not being kept (the background cannot save: session
+ * storage full).
  */
 import { warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { OpenIcon, WarningIcon } from './icons';
-import { i18n, tr } from './text';
+import { i18n, tr, trParts, type TextPart } from './text';
+import { Parts } from './Isolated';
 
-function content(w: Warning): { title: string; body: string; action: string; href: string } {
+function content(w: Warning): { title: string; body: TextPart[]; action: string; href: string } {
   const c = warningContent(w);
-  return { title: tr(c.title), body: tr(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
+  return { title: tr(c.title), body: trParts(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
 }
 
 export function Warnings({ warnings }: { warnings: Warning[] }) {
@@ -22,7 +24,7 @@ export function Warnings({ warnings }: { warnings: Warning[] }) {
             <span class="eg-warning-icon"><WarningIcon /></span>
             <div class="eg-warning-text">
               <p class="eg-warning-title">{c.title}</p>
-              <p>{c.body}</p>
+              <p><Parts parts={c.body} /></p>
               <a class="eg-link" href={c.href} target="_blank" rel="noopener noreferrer">
                 {c.action}
                 <OpenIcon />

@@ -4,7 +4,7 @@
  */
 import type { EngineState } from '../engine/state';
 import { badgeFor, tabView } from '../engine/view';
-import { stepOf } from '../flow/flow';
+import { textKeysOf } from '../flow/flow';
 import { OVERLAY_KEYS, type ContentView } from '../protocol/content-view';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from '../settings/settings';
 
@@ -51,7 +51,7 @@ export class Publisher {
     const message = this.ports.message;
     if (message && view.overlayEnabled) {
       const keys: string[] = [...OVERLAY_KEYS];
-      if (view.step) keys.push(stepOf(view.step).why, stepOf(view.step).where);
+      if (view.step) keys.push(...textKeysOf(view.step));
       view.strings = Object.fromEntries(keys.map((k) => [k, message(k)]));
     }
     return view;

@@ -7,15 +7,18 @@
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { LABELS, labelFor, type LabelId } from '../flow/labels';
-import { WARNINGS, wayBackOf } from '../flow/warnings';
+import { WARNINGS, wayBackOf, type WarningId } from '../flow/warnings';
+import type { ContentView } from '../protocol/content-view';
 import type { Customer } from '../engine/state';
 import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
+import type { Click } from '../flow/schema';
 import type { Found } from './dom/target-tracker';
-import { shownSpelling } from './dom/names';
+import { ownName, shownSpelling } from './dom/names';
+import { CHOICE_GROUP_SELECTOR } from './dom/compile';
 import { Overlay, type OverlayEvents } from './overlay/overlay';
 import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
-import { t, withLabel } from './overlay-text';
+import { t, tParts, withLabel } from './overlay-text';
 import { TARGET_ATTR, pageLang, type Handoff } from './shared';
 
 /** What is on screen, decided by the guide. */
@@ -27,14 +30,38 @@ export interface Scene {
   ring: Found<Candidate> | null;
   /** The target was not found in time: the fallback card says where to look. */
   fallback: boolean;
-  /** How the page names the click (the ring's, or the step's first candidate's). */
-  label: LabelId | undefined;
+  /** The click looked for (the ring's, or the step's first candidate's here): its label, where to look. */
+  click: Click | undefined;
   warnings: readonly Warning[];
   /** The agent may dismiss warnings (policy). */
   dismissible: boolean;
   minimized: boolean;
   /** The ring pulses when it moves to this target (a new step's). */
   pulse: boolean;
+}
+
+/** What the overlay's buttons ask of the guide. */
+export interface GuideActions {
+  minimize(minimized: boolean): void;
+  dismiss(id: WarningId): void;
+  /** Opens the customer's Service management page in Partner Center (the dashboard without one). */
+  openPartnerCenter(tenantId: string | undefined): void;
+  view(): ContentView | null;
+}
+
+/** What the overlay's buttons do: the card's and the dock's. */
+export function overlayEventsOf(a: GuideActions): OverlayEvents & DockEvents {
+  return {
+    minimize: (minimized) => a.minimize(minimized),
+    warningAction: (id) => {
+      const view = a.view();
+      const tenantId = view?.warnings.find((x) => x.id === id)?.selected?.tenantId ?? view?.customer?.tenantId;
+      a.openPartnerCenter(wayBackOf(id as WarningId, tenantId).kind === 'customer' ? tenantId : undefined);
+    },
+    dismissWarning: (id) => a.dismiss(id as WarningId),
+    // The fallback's way back: the click may be missing from this UI (lib/flow/schema.ts, `wayBack`).
+    wayBack: () => a.openPartnerCenter(a.view()?.customer?.tenantId),
+  };
 }
 
 export class GuideDrawing {
@@ -87,7 +114,10 @@ export class GuideDrawing {
     const d = (this.dock ??= new Dock(o, this.events));
     o.mount();
     const lang = pageLang();
-    const shown = scene.label ? ((ring && shownSpelling(ring.el, LABELS[scene.label])) ?? labelFor(scene.label, lang)) : '';
+    const label: LabelId | undefined = scene.click?.label;
+    // As the page names the click: one of the label's spellings, else (a choice group found by its
+    // place in the form) the group's own name, else the label in the page's language.
+    const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? (ring.el.matches(CHOICE_GROUP_SELECTOR) && ownName(ring.el)))) || labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
     d.setWarnings(warnings);
     let pulse = scene.pulse;
@@ -96,7 +126,8 @@ export class GuideDrawing {
       pulse = false;
       if (scene.minimized) o.setCard(null);
       else {
-        const key = ring.click.picksCustomer ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
+        const picks = ring.click.picksCustomer;
+        const key = picks === 'list' ? 'overlay.clickCustomer' : picks === 'row' ? 'overlay.clickForCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
         o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
       }
     } else {
@@ -104,7 +135,10 @@ export class GuideDrawing {
       o.setCard(null);
     }
     d.setFallback(scene.fallback && !scene.minimized && step
-      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize') }
+      ? {
+          step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(scene.click?.where ?? stepOf(step).where),
+          minimizeLabel: t('overlay.minimize'), wayBack: scene.click?.wayBack && t('overlay.wayBack'),
+        }
       : null);
     d.setPill(scene.minimized && step && (ring || scene.fallback) ? { text: t('overlay.pill', [scene.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
     return pulse;
@@ -132,7 +166,7 @@ export class GuideDrawing {
       return {
         id: w.id,
         title: t(def.title),
-        body: t(def.body, [who(w.selected), w.opened?.value ?? '']),
+        body: tParts(def.body, [who(w.selected), w.opened?.value ?? '']),
         action: t(wayBackOf(w.id, w.selected?.tenantId).action),
         dismiss,
       };

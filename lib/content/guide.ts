@@ -17,18 +17,15 @@ import type { StepId } from '../flow/ids';
 import { candidatesOn, stepOf, type Candidate } from '../flow/flow';
 import { documentMatters, type ContentPortal, type PageKind } from '../flow/pages';
 import { customerTenantFromUrl } from '../flow/tenant';
-import { wayBackOf, type WarningId } from '../flow/warnings';
 import { DeepWatch, type FrameChanges } from './dom/deep-watch';
 import { TargetTracker, type Found } from './dom/target-tracker';
 import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-probe';
-import type { OverlayEvents } from './overlay/overlay';
-import type { DockEvents } from './overlay/dock';
 import type { ContentMessage } from '../protocol/messages';
 import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
-import { clickReport } from './click-report';
-import { GuideDrawing } from './guide-draw';
-import { Timers } from './timers';
+import { agentClicks } from './guide-clicks';
+import { GuideDrawing, overlayEventsOf } from './guide-draw';
+import { coalesced, Timers, type Coalesced } from './timers';
 import { asView } from './view-check';
 import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
 import { sender, type GuideStart, type Handoff } from './shared';
@@ -37,6 +34,12 @@ import { sender, type GuideStart, type Handoff } from './shared';
 export const FALLBACK_MS = 3000;
 /** After a click on the target, the ring waits this long for the next step before coming back. */
 const CLICK_GRACE_MS = 2000;
+/**
+ * Reports of one page (its headings or customer name changing) go out at most once this often,
+ * the last one always: a page whose title changes every few milliseconds costs the background
+ * (and its storage) a few reports a second, not one per change.
+ */
+const REPORT_GAP_MS = 250;
 
 /** The clicks to look for on this page now: the view's step, at its click index. */
 interface Spec {
@@ -57,6 +60,20 @@ class Guide {
   private readonly tracker: TargetTracker<Candidate>;
   private readonly drawing: GuideDrawing;
   private readonly send: (msg: ContentMessage) => Promise<unknown>;
+  private readonly reports: Coalesced;
+  private readonly clicks = agentClicks({
+    target: () => this.tracker.target,
+    spec: () => (this.view?.step ? this.spec : null),
+    justReported: () => this.suppressed?.key === this.specKey,
+    report: (msg) => this.sendClick(msg),
+    // A click may navigate on the client (pushState) while mutations are not observed: look at
+    // the URL after it (no event tells in browsers without the Navigation API).
+    afterClick: () => {
+      const checkUrl = () => location.href !== this.url && this.onLocation();
+      this.timers.later(checkUrl, 0);
+      this.timers.later(checkUrl, 300);
+    },
+  });
 
   // The page.
   private url = location.href;
@@ -94,6 +111,7 @@ class Guide {
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
     this.send = sender(ctx);
+    this.reports = coalesced(REPORT_GAP_MS, () => void this.report(), this.timers);
     // The page was there to detect once parsed: count the fallback's 3 s from then, not from when
     // a busy browser got round to starting this script.
     const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -102,7 +120,20 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.tracker = new TargetTracker<Candidate>(this.watch, (found, reason) => this.onTarget(found, reason));
-    this.drawing = new GuideDrawing(this.overlayEvents(), handoff);
+    this.drawing = new GuideDrawing(overlayEventsOf({
+      minimize: (minimized) => {
+        this.localMinimized = minimized;
+        void this.send({ kind: 'minimize', minimized });
+        this.draw();
+      },
+      dismiss: (warning) => {
+        this.localDismissed.add(warning);
+        void this.send({ kind: 'dismiss-warning', warning });
+        this.draw();
+      },
+      openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
+      view: () => this.view,
+    }), handoff);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
     this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
@@ -135,11 +166,12 @@ class Guide {
       browser.runtime.onMessage.removeListener?.(onMessage);
       unsubscribe();
       this.tracker.stop();
+      this.clicks.follow(null);
       this.watch.stop();
       this.timers.clear();
       this.drawing.destroy();
     });
-    void this.report();
+    this.reports.now();
   }
 
   private markIdle(): void {
@@ -248,6 +280,7 @@ class Guide {
    */
   private syncWatch(): void {
     this.tracker.observeCurrent();
+    this.clicks.follow(this.tracker.target?.el ?? null);
     if (this.tracker.target?.el.isConnected && !this.readsHeadings) this.watch.suspend();
     else this.watch.resume();
   }
@@ -274,28 +307,6 @@ class Guide {
     return this.localMinimized ?? this.view?.minimized ?? false;
   }
 
-  /** What the overlay's buttons do: the card's and the dock's. */
-  private overlayEvents(): OverlayEvents & DockEvents {
-    return {
-      minimize: (minimized) => {
-        this.localMinimized = minimized;
-        void this.send({ kind: 'minimize', minimized });
-        this.draw();
-      },
-      warningAction: (id) => {
-        const w = this.view?.warnings.find((x) => x.id === id);
-        const tenantId = w?.selected?.tenantId ?? this.view?.customer?.tenantId;
-        const back = wayBackOf(id as WarningId, tenantId);
-        void this.send({ kind: 'open-partner-center', ...(tenantId && back.kind === 'customer' ? { tenantId } : {}) });
-      },
-      dismissWarning: (id) => {
-        this.localDismissed.add(id);
-        void this.send({ kind: 'dismiss-warning', warning: id as WarningId });
-        this.draw();
-      },
-    };
-  }
-
   /** Renders the overlay from the state: ring + card (or pill), fallback, warnings. */
   private draw(): void {
     if (this.ctx.isInvalid) return;
@@ -310,7 +321,7 @@ class Guide {
       stepNumber: view?.stepNumber ?? 0,
       ring,
       fallback: enabled && !!spec && !found && this.fallbackDue && !this.suppressed,
-      label: (ring?.click ?? spec?.candidates[0]?.click)?.label,
+      click: ring?.click ?? spec?.candidates[0]?.click,
       warnings: enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)) : [],
       dismissible: view?.warningsDismissible !== false,
       minimized: this.isMinimized(),
@@ -332,7 +343,7 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.syncWatch();
-    void this.report();
+    this.reports.now();
     // A new page: start over the search (a full scan), even for the same step.
     if (!this.started) return;
     this.resync(true);
@@ -348,7 +359,7 @@ class Guide {
     const pageChanged = next !== this.page;
     this.page = next;
     this.customerName = name;
-    void this.report();
+    this.reports.soon();
     if (pageChanged && this.started) {
       this.resync(true);
       this.draw();
@@ -368,24 +379,12 @@ class Guide {
     const onInput = (e: Event) => e.isTrusted && this.tracker.onInput();
     window.addEventListener('pointerdown', onInput, { ...opts, passive: true });
     window.addEventListener('keydown', onInput, { ...opts, passive: true });
-    window.addEventListener('click', (e) => this.onClick(e), opts);
+    this.clicks.listen(opts);
   }
 
-  // ---- The agent's clicks ------------------------------------------------------------------
+  // ---- The agent's clicks (lib/content/guide-clicks.ts) ------------------------------------
 
-  private onClick(e: MouseEvent): void {
-    // A click may navigate on the client (pushState) while mutations are not observed: look at
-    // the URL after it (no event tells in browsers without the Navigation API).
-    if (e.isTrusted) {
-      const checkUrl = () => location.href !== this.url && this.onLocation();
-      this.timers.later(checkUrl, 0);
-      this.timers.later(checkUrl, 300);
-    }
-    const found = this.tracker.target;
-    const spec = this.spec;
-    if (!found || !spec || !this.view?.step || !e.isTrusted) return;
-    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex);
-    if (!msg) return;
+  private sendClick(msg: Extract<ContentMessage, { kind: 'clicked' }>): void {
     void this.send(msg).then(() => this.requestView());
     this.suppressed = { key: this.specKey, until: performance.now() + CLICK_GRACE_MS };
     this.timers.later(() => this.draw(), CLICK_GRACE_MS + 50);

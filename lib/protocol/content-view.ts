@@ -23,7 +23,8 @@ export interface ContentView extends TabView {
 export const OVERLAY_SUBS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe001 + i));
 /** The i18n keys the overlay draws from (lib/content/guide.ts), besides the step's `why` and `where`. */
 export const OVERLAY_KEYS: readonly string[] = [
-  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickWithin', 'overlay.notFound',
+  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickForCustomer', 'overlay.clickWithin',
+  'overlay.notFound', 'overlay.wayBack',
   'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
   ...WARNING_TEXT_KEYS,
 ];

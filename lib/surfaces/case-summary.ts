@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TRIAGE_CATEGORIES, type TriageCategory } from '../flow/ids';
+import { isolate } from '../flow/text';
 
 export const CASE_FIELDS = ['category', 'symptoms', 'impact', 'started', 'tried'] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
@@ -69,8 +70,9 @@ export function formatStarted(value: string, offsetMinutes: number): string {
 export function composeCaseSummary(form: CaseForm, ctx: CaseContext, t: CaseTexts, offsetMinutes: number): string {
   const lines = [
     t.heading,
-    `${t.customer}: ${ctx.customerName ?? t.unknown}`,
-    `${t.tenantId}: ${ctx.tenantId ?? t.unknown}`,
+    // Inserted names and ids isolated (U+2068…U+2069): a name's own direction cannot reorder the line.
+    `${t.customer}: ${ctx.customerName ? isolate(ctx.customerName) : t.unknown}`,
+    `${t.tenantId}: ${ctx.tenantId ? isolate(ctx.tenantId) : t.unknown}`,
     `${t.category}: ${t.categoryName(form.category)}`,
     `${t.serviceHealth}: ${ctx.serviceHealthChecked ? t.serviceHealthChecked : t.serviceHealthNotChecked}`,
     `${t.started}: ${formatStarted(form.started, offsetMinutes)}`,

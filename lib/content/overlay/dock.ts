@@ -14,7 +14,15 @@ export interface FallbackModel {
   title: LabelledText;
   where: string;
   minimizeLabel: string;
+  /** The way back to the customer in Partner Center, offered when the click may be missing here. */
+  wayBack?: string | undefined;
 }
+
+/**
+ * A sentence with inserted names or ids: text, and parts that are isolated (`<bdi>`) so that a
+ * name in any direction, or with its own bidirectional controls, cannot reorder the sentence.
+ */
+export type TextParts = readonly (string | { isolate: string })[];
 
 export interface PillModel {
   text: string;
@@ -24,7 +32,7 @@ export interface PillModel {
 export interface WarningModel {
   id: string;
   title: string;
-  body: string;
+  body: TextParts;
   action: string;
   dismiss: string | null;
 }
@@ -34,12 +42,15 @@ export interface DockEvents {
   minimize(minimized: boolean): void;
   warningAction(id: string): void;
   dismissWarning(id: string): void;
+  /** The fallback card's way back to the customer in Partner Center. */
+  wayBack(): void;
 }
 
 export class Dock {
   private styled = false;
   private warningsBox: HTMLElement | null = null;
   private fallback: CardView | null = null;
+  private fallbackBack: HTMLButtonElement | null = null;
   private pill: HTMLButtonElement | null = null;
   private pillText: HTMLElement | null = null;
 
@@ -78,6 +89,16 @@ export class Dock {
       this.overlay.dock.insertBefore(this.fallback.el, this.pill);
     }
     this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
+    if (model.wayBack && !this.fallbackBack) {
+      const back = (this.fallbackBack = part(this.fallback.el, 'button', 'btn primary back'));
+      back.type = 'button';
+      back.setAttribute('data-action', 'open-partner-center');
+      onUserClick(back, () => this.events.wayBack());
+    }
+    if (this.fallbackBack) {
+      this.fallbackBack.hidden = !model.wayBack;
+      if (model.wayBack) setText(this.fallbackBack, model.wayBack);
+    }
     this.fallback.el.hidden = false;
   }
 
@@ -111,7 +132,7 @@ export class Dock {
       warning.setAttribute('role', 'alert');
       warning.setAttribute('data-warning', w.id);
       part(warning, 'p', 'title').textContent = w.title;
-      part(warning, 'p', 'body').textContent = w.body;
+      fillParts(part(warning, 'p', 'body'), w.body);
       const actions = part(warning, 'div', 'actions');
       const action = part(actions, 'button', 'btn primary');
       action.type = 'button';
@@ -126,5 +147,13 @@ export class Dock {
         onUserClick(dismiss, () => this.events.dismissWarning(w.id));
       }
     }
+  }
+}
+
+/** Fills `el` with text and isolated (`<bdi>`) parts. */
+function fillParts(el: HTMLElement, parts: TextParts): void {
+  for (const p of parts) {
+    if (typeof p === 'string') el.append(p);
+    else part(el, 'bdi').textContent = p.isolate;
   }
 }
