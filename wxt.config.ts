@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noEval } from './scripts/no-eval-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
-import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, SIGN_IN_HOSTS } from './lib/flow/pages';
+import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, SIGN_IN_HOSTS } from './lib/flow/hosts';
 
 /** Where the content scripts run (entrypoints/*.content.ts). */
 const PORTAL_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS];

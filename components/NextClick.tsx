@@ -71,9 +71,9 @@ export function CustomerCard({ flow }: { flow: FlowState | null }) {
       {c?.tenantId || c?.name ? (
         <dl class="eg-facts" data-testid="eg-customer">
           <dt>{i18n.t('ui.customer.name')}</dt>
-          <dd data-field="name">{c.name ?? i18n.t('ui.customer.nameUnknown')}</dd>
+          <dd data-field="name">{c.name ? <bdi>{c.name}</bdi> : i18n.t('ui.customer.nameUnknown')}</dd>
           <dt>{i18n.t('ui.customer.tenantId')}</dt>
-          <dd data-field="tenant-id" class="eg-mono">{c.tenantId ?? i18n.t('ui.summary.out.unknown')}</dd>
+          <dd data-field="tenant-id" class="eg-mono">{c.tenantId ? <bdi>{c.tenantId}</bdi> : i18n.t('ui.summary.out.unknown')}</dd>
         </dl>
       ) : (
         <p class="eg-muted">{i18n.t('ui.customer.none')}</p>

@@ -6,7 +6,8 @@ import type { FlowState } from '../lib/surfaces/surface-model';
 import { serviceHealthLinks } from '../lib/surfaces/surface-model';
 import { openTab } from './hooks';
 import { OpenIcon } from './icons';
-import { i18n } from './text';
+import { i18n, trParts } from './text';
+import { Parts } from './Isolated';
 
 interface Props {
   flow: FlowState | null;
@@ -39,7 +40,7 @@ export function ServiceHealth({ flow, flowTabId, onVisited }: Props) {
         </li>
         <li>
           <a class="eg-link" href={links.adminCenter} data-health="admin-center" data-delegated={String(links.delegated)} onClick={visit(links.adminCenter, undefined)}>
-            {links.delegated && who ? i18n.t('ui.health.adminCenterFor', [who]) : i18n.t('ui.health.adminCenter')}
+            {links.delegated && who ? <Parts parts={trParts('ui.health.adminCenterFor', [who])} /> : i18n.t('ui.health.adminCenter')}
             <OpenIcon />
             <span class="eg-visually-hidden">{` ${i18n.t('ui.newTab')}`}</span>
           </a>

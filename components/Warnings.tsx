@@ -1,17 +1,18 @@
 /**
  * The warnings of SPEC.md, each with what is wrong and the way back. A path warning stops the
  * guide until the agent chooses Continue anyway for it (its tab remembers that); it still shows
- * afterwards. Customer names render as text.
- * And the notice that progress is not being kept (the background cannot save: session storage full).
+ * afterwards. Customer names render as text, isolated. And the notice that progress is not being
+ * kept (the background cannot save: session storage full).
  */
 import { stopsTheGuide, warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { send } from './hooks';
 import { OpenIcon, WarningIcon } from './icons';
-import { i18n, tr } from './text';
+import { i18n, tr, trParts, type TextPart } from './text';
+import { Parts } from './Isolated';
 
-function content(w: Warning): { title: string; body: string; action: string; href: string } {
+function content(w: Warning): { title: string; body: TextPart[]; action: string; href: string } {
   const c = warningContent(w);
-  return { title: tr(c.title), body: tr(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
+  return { title: tr(c.title), body: trParts(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
 }
 
 export function Warnings({ warnings, stopped }: { warnings: Warning[]; stopped?: Warning | null }) {
@@ -26,7 +27,7 @@ export function Warnings({ warnings, stopped }: { warnings: Warning[]; stopped?:
             <span class="eg-warning-icon"><WarningIcon /></span>
             <div class="eg-warning-text">
               <p class="eg-warning-title">{c.title}</p>
-              <p>{c.body}</p>
+              <p><Parts parts={c.body} /></p>
               {stopping && <p class="eg-warning-note">{i18n.t('overlay.stopped')}</p>}
               {w.continued && <p class="eg-warning-note">{i18n.t('overlay.continued')}</p>}
               <div class="eg-warning-actions">

@@ -15,6 +15,25 @@ export function tr(key: string, subs?: (string | number)[]): string {
   return t(key as Key, subs?.map(String));
 }
 
+/** A part of a sentence: text, or an inserted name or id to be isolated (`<bdi>`). */
+export type TextPart = string | { isolate: string };
+
+/**
+ * A catalogue text with names or ids inserted, as parts: the inserted ones are rendered in `<bdi>`
+ * (Isolated, components/Isolated.tsx), so that a name in any direction, or with its own
+ * bidirectional controls, cannot reorder the sentence around it.
+ */
+export function trParts(key: string, subs: readonly string[]): TextPart[] {
+  const marks = subs.map((_, i) => String.fromCharCode(0xe101 + i));
+  const out: TextPart[] = [];
+  for (const piece of tr(key, marks).split(/([\uE101-\uE109])/)) {
+    const i = piece.length === 1 ? piece.charCodeAt(0) - 0xe101 : -1;
+    if (i >= 0 && i < subs.length) out.push({ isolate: subs[i]! });
+    else if (piece) out.push(piece);
+  }
+  return out;
+}
+
 export const camel = (id: string): string => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** The title of a checklist item in the agent's language. */

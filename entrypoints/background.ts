@@ -7,7 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { Hub } from '../lib/background/hub';
 import type { Sender } from '../lib/background/senders';
-import { ADMIN_CENTER_HOSTS } from '../lib/flow/pages';
+import { ADMIN_CENTER_HOSTS } from '../lib/flow/hosts';
 import { OVERLAY_SUBS } from '../lib/protocol/content-view';
 import { SETTINGS_KEY, getEffectiveSettings } from '../lib/settings/store';
 import { STATE_ITEM } from '../lib/protocol/storage';

@@ -7,9 +7,9 @@
  *   link's href): the start-up code looks for it and rings it itself, and loads the guide only when
  *   the page or the flow changes;
  * - `guide`: anything else (warnings, a page whose kind or customer depends on the document,
- *   targets found by their labels, a minimized overlay, the overlay turned off while a target is
- *   still followed, the completed flow's card on the admin center): the guide (lib/content/guide.ts)
- *   is loaded at once.
+ *   targets found by their labels or by what the guide reads around them, a minimized overlay, the
+ *   overlay turned off while a target is still followed, the completed flow's card on the admin
+ *   center): the guide (lib/content/guide.ts) is loaded at once.
  */
 import { candidatesOn, picksCustomer, stepOf } from '../flow/flow';
 import { LABELS } from '../flow/labels';
@@ -37,8 +37,9 @@ export function bootPlan(url: string, page: PageKind | null, view: TabView & { o
   const locators: QuickLocator[] = [];
   for (const c of candidates) {
     for (const l of c.click.locators) {
-      if (l.by === 'label') return locators.length ? ring() : { guide: true };
-      locators.push(l.by === 'css' ? { by: 'css', selector: l.selector } : { by: 'href', pattern: l.pattern });
+      // Up to the first locator the start-up code does not evaluate (labels, structure the guide reads).
+      if (l.by !== 'css' && l.by !== 'href') return locators.length ? ring() : { guide: true };
+      locators.push(l.by === 'css' ? { by: 'css', selector: l.selector } : { by: 'href', portal: l.portal, pattern: l.pattern });
     }
   }
   return ring();

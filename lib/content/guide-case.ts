@@ -7,8 +7,11 @@
 import { stepOf } from '../flow/flow';
 import type { StepId } from '../flow/ids';
 import type { ContentView } from '../protocol/content-view';
+import type { ContentMessage } from '../protocol/messages';
 import { loadCompletion } from './completion-loader';
-import type { Completion, CompletionHost } from './shared';
+import type { Overlay } from './overlay/overlay';
+import { t } from './overlay-text';
+import type { Completion } from './shared';
 
 export class GuideCase {
   private loaded: Promise<Completion | null> | null = null;
@@ -16,22 +19,33 @@ export class GuideCase {
   /** The step whose missing target (with a likely cause) the background was told of. */
   private missingSent: StepId | null = null;
 
-  constructor(private readonly host: () => CompletionHost, private readonly isInvalid: () => boolean) {}
+  constructor(
+    private readonly overlay: () => Overlay,
+    private readonly send: (msg: ContentMessage) => Promise<unknown>,
+    private readonly minimize: () => void,
+    private readonly isInvalid: () => boolean,
+  ) {}
+
+  /** After each drawing: the done card (`done`: shown), and the step whose target is missing (fallback). */
+  drawn(view: ContentView | null, done: boolean, missing: StepId | null): void {
+    this.show(view, done);
+    this.missing(missing);
+  }
 
   /**
    * The fallback card shows (or not) for the step's target: where the flow data names a likely
    * cause (`Step.likelyCause`), the side panel says it too.
    */
-  missing(step: StepId | null): void {
+  private missing(step: StepId | null): void {
     const missing = step && stepOf(step).likelyCause ? step : null;
     if (missing === this.missingSent) return;
     const was = this.missingSent;
     this.missingSent = missing;
-    void this.host().send({ kind: 'target-missing', step: (missing ?? was)!, missing: !!missing });
+    void this.send({ kind: 'target-missing', step: (missing ?? was)!, missing: !!missing });
   }
 
   /** The done card where the flow completed on this page (hidden while the guide is minimized). */
-  show(view: ContentView | null, here: boolean): void {
+  private show(view: ContentView | null, here: boolean): void {
     const done = !!view && here;
     if (!done && !this.done) return;
     this.done = done;
@@ -49,7 +63,11 @@ export class GuideCase {
 
   private get(): Promise<Completion | null> {
     return (this.loaded ??= loadCompletion().then(
-      (start) => (this.isInvalid() ? null : start(this.host())),
+      (start) => {
+        if (this.isInvalid()) return null;
+        const o = this.overlay();
+        return start({ shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize: this.minimize });
+      },
       (err: unknown) => {
         console.error(`[Escalation Guide] the completion could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
         return null;

@@ -7,15 +7,18 @@
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { LABELS, labelFor, type LabelId } from '../flow/labels';
-import { WARNINGS, isPathWarning, wayBackOf } from '../flow/warnings';
+import { WARNINGS, isPathWarning, wayBackOf, type WarningId } from '../flow/warnings';
+import type { ContentView } from '../protocol/content-view';
 import type { Customer } from '../engine/state';
 import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
+import type { Click } from '../flow/schema';
 import type { Found } from './dom/target-tracker';
-import { shownSpelling } from './dom/names';
+import { ownName, shownSpelling } from './dom/names';
+import { CHOICE_GROUP_SELECTOR } from './dom/compile';
 import { Overlay, type OverlayEvents } from './overlay/overlay';
 import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
-import { t, withLabel } from './overlay-text';
+import { t, tParts, withLabel } from './overlay-text';
 import { TARGET_ATTR, pageLang, type Handoff } from './shared';
 
 /** What is on screen, decided by the guide. */
@@ -27,8 +30,8 @@ export interface Scene {
   ring: Found<Candidate> | null;
   /** The target was not found in time: the fallback card says where to look. */
   fallback: boolean;
-  /** How the page names the click (the ring's, or the step's first candidate's). */
-  label: LabelId | undefined;
+  /** The click looked for (the ring's, or the step's first candidate's here): its label, where to look. */
+  click: Click | undefined;
   warnings: readonly Warning[];
   /** The agent may dismiss warnings (policy). */
   dismissible: boolean;
@@ -39,6 +42,39 @@ export interface Scene {
   stopped: string | null;
   /** The flow is complete here: the completion's card shows in the dock (lib/content/completion/). */
   done: boolean;
+}
+
+/** What the overlay's buttons ask of the guide. */
+export interface GuideActions {
+  minimize(minimized: boolean): void;
+  dismiss(id: WarningId): void;
+  /** Opens the customer's Service management page in Partner Center (the dashboard without one). */
+  openPartnerCenter(tenantId: string | undefined): void;
+  /** Continue anyway, for a path warning: it no longer stops the guide in this tab. */
+  continueAnyway(id: WarningId): void;
+  /** Opens the page of the missing target's likely cause (the customer's Admin relationships). */
+  openCause(): void;
+  /** Fill in the description (the support topic's card). */
+  fill(): void;
+  view(): ContentView | null;
+}
+
+/** What the overlay's buttons do: the card's and the dock's. */
+export function overlayEventsOf(a: GuideActions): OverlayEvents & DockEvents {
+  return {
+    minimize: (minimized) => a.minimize(minimized),
+    warningAction: (id) => {
+      const view = a.view();
+      const tenantId = view?.warnings.find((x) => x.id === id)?.selected?.tenantId ?? view?.customer?.tenantId;
+      a.openPartnerCenter(wayBackOf(id as WarningId, tenantId).kind === 'customer' ? tenantId : undefined);
+    },
+    dismissWarning: (id) => a.dismiss(id as WarningId),
+    // The fallback's way back: the click may be missing from this UI (lib/flow/schema.ts, `wayBack`).
+    wayBack: () => a.openPartnerCenter(a.view()?.customer?.tenantId),
+    continueWarning: (id) => a.continueAnyway(id as WarningId),
+    openCause: () => a.openCause(),
+    cardAction: () => a.fill(),
+  };
 }
 
 export class GuideDrawing {
@@ -99,7 +135,10 @@ export class GuideDrawing {
     // The completion's card sits in the dock: its stylesheet first.
     if (scene.done) d.style();
     const lang = pageLang();
-    const shown = scene.label ? ((ring && shownSpelling(ring.el, LABELS[scene.label])) ?? labelFor(scene.label, lang)) : '';
+    const label: LabelId | undefined = scene.click?.label;
+    // As the page names the click: one of the label's spellings, else (a choice group found by its
+    // place in the form) the group's own name, else the label in the page's language.
+    const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? (ring.el.matches(CHOICE_GROUP_SELECTOR) && ownName(ring.el)))) || labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
     d.setWarnings(warnings);
     let pulse = scene.pulse;
@@ -108,7 +147,8 @@ export class GuideDrawing {
       pulse = false;
       if (scene.minimized) o.setCard(null);
       else {
-        const key = ring.click.picksCustomer ? 'overlay.clickCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
+        const picks = ring.click.picksCustomer;
+        const key = picks === 'list' ? 'overlay.clickCustomer' : picks === 'row' ? 'overlay.clickForCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
         // At the support topic: the request form is open, the case summary can go into its description.
         const action = step === 'support-topic' ? { label: t('overlay.fill.action'), testId: 'eg-fill-description' } : undefined;
         o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize'), action });
@@ -119,7 +159,10 @@ export class GuideDrawing {
     }
     const cause = step && stepOf(step).likelyCause ? { text: t('overlay.cause.adminRelationship'), action: t('overlay.cause.openAdminRelationships') } : undefined;
     d.setFallback(scene.fallback && !scene.minimized && step
-      ? { step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(stepOf(step).where), minimizeLabel: t('overlay.minimize'), cause }
+      ? {
+          step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(scene.click?.where ?? stepOf(step).where),
+          minimizeLabel: t('overlay.minimize'), wayBack: scene.click?.wayBack && t('overlay.wayBack'), cause,
+        }
       : null);
     const pill = scene.done ? t('overlay.done.title') : step && (ring || scene.fallback) ? t('overlay.pill', [scene.stepNumber, shown]) : '';
     d.setPill(scene.minimized && pill ? { text: pill, restoreLabel: t('overlay.restore') } : null);
@@ -149,7 +192,7 @@ export class GuideDrawing {
       return {
         id: w.id,
         title: t(def.title),
-        body: t(def.body, [who(w.selected), w.opened?.value ?? '']),
+        body: tParts(def.body, [who(w.selected), w.opened?.value ?? '']),
         action: t(wayBackOf(w.id, w.selected?.tenantId).action),
         dismiss,
         continueAnyway: path && !w.continued ? t('overlay.continueAnyway') : null,

@@ -17,27 +17,31 @@ import type { StepId } from '../flow/ids';
 import { candidatesOn, stepOf, type Candidate } from '../flow/flow';
 import { documentMatters, type ContentPortal, type PageKind } from '../flow/pages';
 import { customerTenantFromUrl } from '../flow/tenant';
-import { isPathWarning } from '../flow/warnings';
 import { DeepWatch, type FrameChanges } from './dom/deep-watch';
 import { TargetTracker, type Found } from './dom/target-tracker';
 import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-probe';
-import { overlayEvents } from './guide-events';
 import type { ContentMessage } from '../protocol/messages';
 import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
-import { clickReport } from './click-report';
-import { GuideDrawing } from './guide-draw';
+import { agentClicks } from './guide-clicks';
+import { GuideDrawing, overlayEventsOf } from './guide-draw';
 import { GuideCase } from './guide-case';
-import { Timers } from './timers';
+import { LocalChoices } from './guide-choices';
+import { coalesced, Timers, type Coalesced } from './timers';
 import { asView } from './view-check';
 import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
 import { sender, type GuideStart, type Handoff } from './shared';
-import { t } from './overlay-text';
 
 /** The fallback card shows when the target is not found within this long of the step's page. */
 export const FALLBACK_MS = 3000;
 /** After a click on the target, the ring waits this long for the next step before coming back. */
 const CLICK_GRACE_MS = 2000;
+/**
+ * Reports of one page (its headings or customer name changing) go out at most once this often,
+ * the last one always: a page whose title changes every few milliseconds costs the background
+ * (and its storage) a few reports a second, not one per change.
+ */
+const REPORT_GAP_MS = 250;
 
 /** The clicks to look for on this page now: the view's step, at its click index. */
 interface Spec {
@@ -57,7 +61,21 @@ class Guide {
   private readonly timers: Timers;
   private readonly tracker: TargetTracker<Candidate>;
   private readonly drawing: GuideDrawing;
-  readonly send: (msg: ContentMessage) => Promise<unknown>;
+  private readonly send: (msg: ContentMessage) => Promise<unknown>;
+  private readonly reports: Coalesced;
+  private readonly clicks = agentClicks({
+    target: () => this.tracker.target,
+    spec: () => (this.view?.step ? this.spec : null),
+    justReported: () => this.suppressed?.key === this.specKey,
+    report: (msg) => this.sendClick(msg),
+    // A click may navigate on the client (pushState) while mutations are not observed: look at
+    // the URL after it (no event tells in browsers without the Navigation API).
+    afterClick: () => {
+      const checkUrl = () => location.href !== this.url && this.onLocation();
+      this.timers.later(checkUrl, 0);
+      this.timers.later(checkUrl, 300);
+    },
+  });
 
   // The page.
   private url = location.href;
@@ -70,7 +88,7 @@ class Guide {
   private locationCheck = 0;
 
   // The view.
-  view: ContentView | null = null;
+  private view: ContentView | null = null;
   private viewRequest = 0;
   /** The first scan and draw happened (they wait for a view with something to show). */
   private started = false;
@@ -88,15 +106,13 @@ class Guide {
   /** After a click on the target: no ring for the same spec for a moment (the next step is coming). */
   private suppressed: { key: string; until: number } | null = null;
 
-  // The agent's choices, shown before the background confirms them (lib/content/guide-events.ts).
-  localMinimized: boolean | null = null;
-  readonly localDismissed = new Set<string>();
-  readonly localContinued = new Set<string>();
-  readonly case: GuideCase;
+  private readonly choices: LocalChoices; // the agent's, shown before the background confirms them
+  private readonly case: GuideCase;
 
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
     this.send = sender(ctx);
+    this.reports = coalesced(REPORT_GAP_MS, () => void this.report(), this.timers);
     // The page was there to detect once parsed: count the fallback's 3 s from then, not from when
     // a busy browser got round to starting this script.
     const nav0 = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -105,12 +121,17 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.tracker = new TargetTracker<Candidate>(this.watch, (found, reason) => this.onTarget(found, reason));
-    const events = overlayEvents(this);
-    this.drawing = new GuideDrawing(events, handoff);
-    this.case = new GuideCase(() => {
-      const o = this.drawing.overlayNow();
-      return { shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize: () => events.minimize(true) };
-    }, () => this.ctx.isInvalid);
+    const choices = (this.choices = new LocalChoices(this.send, () => this.draw()));
+    this.drawing = new GuideDrawing(overlayEventsOf({
+      minimize: (minimized) => choices.minimize(minimized),
+      dismiss: (warning) => choices.dismiss(warning),
+      continueAnyway: (warning) => choices.continueAnyway(warning),
+      openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
+      openCause: () => void this.send({ kind: 'open-admin-relationships' }),
+      fill: () => this.case.fill(this.view?.summary ?? null),
+      view: () => this.view,
+    }), handoff);
+    this.case = new GuideCase(() => this.drawing.overlayNow(), this.send, () => choices.minimize(true), () => this.ctx.isInvalid);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
     this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
@@ -143,12 +164,13 @@ class Guide {
       browser.runtime.onMessage.removeListener?.(onMessage);
       unsubscribe();
       this.tracker.stop();
+      this.clicks.follow(null);
       this.watch.stop();
       this.timers.clear();
       this.case.destroy();
       this.drawing.destroy();
     });
-    void this.report();
+    this.reports.now();
   }
 
   private markIdle(): void {
@@ -189,9 +211,7 @@ class Guide {
       this.pulseNext = true;
       if (prevKey) this.stepAt = performance.now();
     }
-    if (this.localMinimized === v.minimized) this.localMinimized = null;
-    this.localDismissed.clear();
-    this.localContinued.clear();
+    this.choices.confirm(v);
     if (this.started) {
       this.resync(false);
       this.draw();
@@ -258,6 +278,7 @@ class Guide {
    */
   private syncWatch(): void {
     this.tracker.observeCurrent();
+    this.clicks.follow(this.tracker.target?.el ?? null);
     if (this.tracker.target?.el.isConnected && !this.readsHeadings) this.watch.suspend();
     else this.watch.resume();
   }
@@ -281,23 +302,20 @@ class Guide {
   // ---- Drawing -----------------------------------------------------------------------------
 
   private isMinimized(): boolean {
-    return this.localMinimized ?? this.view?.minimized ?? false;
+    return this.choices.isMinimized(this.view);
   }
 
   /** The flow completed and this is the admin center, where the request form is: the done card shows. */
   private isDone = () => !!this.view?.complete && this.portal === 'admin-center';
-
   /** Renders the overlay from the state: ring + card (or pill), fallback, warnings, the done card. */
-  draw(): void {
+  private draw(): void {
     if (this.ctx.isInvalid) return;
     const view = this.view;
     const enabled = view?.overlayEnabled !== false;
     const found = this.tracker.target;
     if (this.suppressed && (this.suppressed.key !== this.specKey || performance.now() > this.suppressed.until)) this.suppressed = null;
     const spec = this.spec;
-    const warnings = enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)).map((w) => (this.localContinued.has(w.id) ? { ...w, continued: true as const } : w)) : [];
-    // A path warning stops the guide: nothing is marked, the warning's way back is the main action.
-    const stopped = warnings.find((w) => isPathWarning(w.id) && !w.continued)?.id ?? null;
+    const { warnings, stopped } = enabled ? this.choices.warnings(view) : { warnings: [], stopped: null };
     const ring = enabled && spec && found && !this.suppressed && !stopped ? found : null;
     const fallback = enabled && !!spec && !found && this.fallbackDue && !this.suppressed && !stopped;
     const done = enabled && this.isDone();
@@ -306,7 +324,7 @@ class Guide {
       stepNumber: view?.stepNumber ?? 0,
       ring,
       fallback,
-      label: (ring?.click ?? spec?.candidates[0]?.click)?.label,
+      click: ring?.click ?? spec?.candidates[0]?.click,
       warnings,
       dismissible: view?.warningsDismissible !== false,
       minimized: this.isMinimized(),
@@ -314,8 +332,7 @@ class Guide {
       stopped,
       done,
     });
-    this.case.show(view, done && !this.isMinimized());
-    this.case.missing(fallback ? spec!.step : null);
+    this.case.drawn(view, done && !this.isMinimized(), fallback ? spec!.step : null);
   }
 
   // ---- Navigation --------------------------------------------------------------------------
@@ -332,7 +349,7 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.syncWatch();
-    void this.report();
+    this.reports.now();
     // A new page: start over the search (a full scan), even for the same step.
     if (!this.started) return;
     this.resync(true);
@@ -348,7 +365,7 @@ class Guide {
     const pageChanged = next !== this.page;
     this.page = next;
     this.customerName = name;
-    void this.report();
+    this.reports.soon();
     if (pageChanged && this.started) {
       this.resync(true);
       this.draw();
@@ -368,24 +385,12 @@ class Guide {
     const onInput = (e: Event) => e.isTrusted && this.tracker.onInput();
     window.addEventListener('pointerdown', onInput, { ...opts, passive: true });
     window.addEventListener('keydown', onInput, { ...opts, passive: true });
-    window.addEventListener('click', (e) => this.onClick(e), opts);
+    this.clicks.listen(opts);
   }
 
-  // ---- The agent's clicks ------------------------------------------------------------------
+  // ---- The agent's clicks (lib/content/guide-clicks.ts) ------------------------------------
 
-  private onClick(e: MouseEvent): void {
-    // A click may navigate on the client (pushState) while mutations are not observed: look at
-    // the URL after it (no event tells in browsers without the Navigation API).
-    if (e.isTrusted) {
-      const checkUrl = () => location.href !== this.url && this.onLocation();
-      this.timers.later(checkUrl, 0);
-      this.timers.later(checkUrl, 300);
-    }
-    const found = this.tracker.target;
-    const spec = this.spec;
-    if (!found || !spec || !this.view?.step || !e.isTrusted) return;
-    const msg = clickReport(e.composedPath(), found, spec.step, spec.clickIndex);
-    if (!msg) return;
+  private sendClick(msg: Extract<ContentMessage, { kind: 'clicked' }>): void {
     void this.send(msg).then(() => this.requestView());
     this.suppressed = { key: this.specKey, until: performance.now() + CLICK_GRACE_MS };
     this.timers.later(() => this.draw(), CLICK_GRACE_MS + 50);

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { LabelledText } from './overlay/overlay';
+import type { TextParts } from './overlay/dock';
 
 let strings: Record<string, string> | undefined;
 
@@ -26,4 +27,16 @@ const MARK = '\uE000';
 export function withLabel(key: string, label: string, labelLang: string, subs: (string | number)[] = []): LabelledText {
   const [before = '', after = ''] = t(key, [MARK, ...subs]).split(MARK);
   return { before, label, after, labelLang };
+}
+
+/**
+ * A sentence with names or ids inserted, as parts: the inserted ones to be isolated where drawn
+ * (lib/content/overlay/dock.ts), so that a name cannot reorder the sentence around it. The
+ * substitutions are marked with private-use code points (U+E101…) no catalogue text holds.
+ */
+export function tParts(key: string, subs: readonly string[]): TextParts {
+  return t(key, subs.map((_, i) => String.fromCharCode(0xe101 + i)))
+    .split(/([\uE101-\uE109])/)
+    .filter(Boolean)
+    .map((p) => subs[p.charCodeAt(0) - 0xe101] !== undefined && p.length === 1 ? { isolate: subs[p.charCodeAt(0) - 0xe101]! } : p);
 }

@@ -6,8 +6,9 @@ import { LABELS, type LabelId } from '../flow/labels';
 import { dependsOnDocument, detectPage, type PageKind, type PageProbe } from '../flow/pages';
 import { flatText, labelKey, labelKeys } from './dom/names';
 import { matchWithin, type DeepWatch, type FrameChanges } from './dom/deep-watch';
+import { HEADING_SELECTOR } from './dom/compile';
+import { stripBidiControls } from '../flow/text';
 
-export const HEADING_SELECTOR = 'h1, h2, [role="heading"][aria-level="1"], [role="heading"][aria-level="2"]';
 
 /** Probe answering from the headings present now (one deep scan per probe). */
 export function liveProbe(watch: DeepWatch): PageProbe & { headings: string[] } {
@@ -40,12 +41,13 @@ export function mayChangePage(h: Element): boolean {
 }
 /**
  * The customer's name as a customer page shows it: the first level-1 heading that is not one of
- * the portal's own labels. Undefined when there is none.
+ * the portal's own labels, without bidirectional controls (lib/flow/text.ts). Undefined when there
+ * is none.
  */
 export function customerNameOnPage(watch: DeepWatch): string | undefined {
   const known = labelKeysAll();
   for (const h of watch.queryAll('h1, [role="heading"][aria-level="1"]')) {
-    const text = flatText(h, 300).replace(/\s+/g, ' ').trim();
+    const text = stripBidiControls(flatText(h, 300));
     if (text && text.length <= 300 && !known.has(labelKey(text))) return text;
   }
   return undefined;

@@ -10,6 +10,7 @@ import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import type { ContentPortal } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
+import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
 import type { Customer } from '../engine/state';
 
 /** The mark on the ringed target (SPEC.md, testing contract). */
@@ -77,11 +78,19 @@ export function sender(ctx: ScriptContext): (msg: ContentMessage) => Promise<unk
   };
 }
 
-/** The link a click went through, up to the target: where it leads (http(s) only). */
+/** Where the links a click reports may lead: the portals' hosts (a delegated link's among them). */
+const LINK_HOSTS: readonly string[] = [...PARTNER_CENTER_HOSTS, ...DELEGATED_HOSTS];
+
+/**
+ * The link a click went through, up to the target: where it leads, if that is `https:` on a
+ * portal's host. The innermost link decides (it is the one the browser follows): a link elsewhere
+ * (another host, `javascript:`) reports none.
+ */
 export function hrefIn(path: readonly EventTarget[], target: Element): string | undefined {
   for (const n of path) {
     if (n instanceof HTMLAnchorElement || n instanceof HTMLAreaElement) {
-      if (/^https?:/i.test(n.href) && n.href.length <= 4096) return n.href;
+      const href = n.href;
+      return href.length <= 4096 && pathOnHosts(href, LINK_HOSTS) !== undefined ? href : undefined;
     }
     if (n === target) break;
   }

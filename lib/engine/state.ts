@@ -8,6 +8,7 @@ import { ITEM_IDS, SEVERITY_IDS, STEP_IDS, TRIAGE_ANSWERS, WORKLOAD_IDS, type It
 import { PAGE_KINDS, PORTALS } from '../flow/pages';
 import { DOMAIN, GUID } from '../flow/tenant';
 import { WARNING_IDS, isPathWarning, type WarningId } from '../flow/warnings';
+import { stripBidiControls } from '../flow/text';
 import { CaseNumberSchema, CaseRecordSchema, MAX_ESCALATIONS } from './case';
 
 /** At most this many flows are kept; the least recently used flow without a tab goes first. */
@@ -18,7 +19,12 @@ export const MAX_CLICKS = 5;
 /** The most tabs a `tabs-listed` event may list (a browser with more open tabs is not a real case). */
 const MAX_LISTED_TABS = 100_000;
 
-const Text = z.string().trim().min(1).max(MAX_TEXT);
+/**
+ * A customer's name as the state keeps it: without bidirectional controls (lib/flow/text.ts), the
+ * same rule the content scripts read names from the page by, so a name from any sender is shown
+ * safely by every surface.
+ */
+export const NameText = z.string().transform(stripBidiControls).pipe(z.string().min(1).max(MAX_TEXT));
 const Guid = z.string().regex(new RegExp(`^${GUID.source}$`, 'i')).transform((s) => s.toLowerCase());
 const Domain = z.string().regex(DOMAIN).max(253).transform((s) => s.toLowerCase());
 const TabId = z.number().int().nonnegative();
@@ -31,7 +37,7 @@ export type ItemState = StoredItemState | 'current';
 
 export const CustomerSchema = z.object({
   tenantId: Guid.optional(),
-  name: Text.optional(),
+  name: NameText.optional(),
   domain: Domain.optional(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
@@ -151,7 +157,7 @@ export const EventSchema = z.discriminatedUnion('type', [
     url: z.url().max(4096),
     /** The kind the content script detected (it can read the document); derived from the URL if absent. */
     page: z.enum(PAGE_KINDS).nullable().optional(),
-    customerName: Text.optional(),
+    customerName: NameText.optional(),
     at: Time,
   }).strict(),
   z.object({ type: z.literal('tab-opened'), tabId: TabId, openerTabId: TabId, at: Time }).strict(),

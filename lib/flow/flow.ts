@@ -13,7 +13,7 @@ import { TESTS } from './test-data';
 
 const PC_PAGES: PageKind[] = [
   'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-admin-relationships', 'pc-service-management',
-  'pc-service-requests', 'pc-service-health', 'pc-own-support',
+  'pc-service-requests', 'pc-service-health', 'pc-customer-requests', 'pc-own-support',
 ];
 /** A page of one customer (its landing page in the customer list is its Admin relationships). */
 const CUSTOMER_PAGES: PageKind[] = ['pc-customer', 'pc-admin-relationships'];
@@ -23,6 +23,24 @@ const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 const PC = 'https://partner.microsoft.com';
 /** Navigation bars (the portals' left menus; Fluent UI's Nav renders a <nav role="navigation">). */
 const NAVIGATION = 'nav, [role="navigation"]';
+/** A locale prefix of Partner Center's paths (`/en-us`, `/en-US`, `/zh-hans`), in an href pattern. */
+const LOCALE = '(?:/[a-z]{2}(?:-[a-z]{2,4})?)?';
+/** A control that opens a menu (Fluent v8 `aria-haspopup="true"`, v9 and ARIA `"menu"`). */
+const MENU_BUTTON = ':is(button, [role="button"], a[href]):is([aria-haspopup="menu"], [aria-haspopup="true"])';
+/** The admin center's request form: a form with a description field (the Contact me view has none). */
+const REQUEST_FORM = { form: 'form, [role="form"]', has: 'textarea' };
+
+/**
+ * Microsoft Office 365 among the New request menu's items or the Service management page's
+ * services: its id there, the delegated entry for the customer (the admin center's own
+ * destinations, not SharePoint's or another workload's), its label (a product name, the same in
+ * every language) for the 2019 menu's buttons, which open the entry by script and carry no href.
+ */
+const OFFICE_365: FlowInput['steps'][number]['variants'][number]['clicks'][number]['locators'] = [
+  { by: 'css', selector: '#MicrosoftOffice' },
+  { by: 'delegated-link', destinations: ['o365admincenter', 'support', 'servicestatus'], prefer: 'office365' },
+  { by: 'label', label: 'office365', roles: ['menuitem', 'option', 'link', 'button'] },
+];
 
 const raw: FlowInput = {
   preparation: [
@@ -55,7 +73,7 @@ const raw: FlowInput = {
               label: 'customers',
               regions: NAVIGATION,
               locators: [
-                { by: 'href', pattern: '/(?:dashboard/(?:v2|commerce2)|pcv)/customers/list/?(?:[?#]|$)' },
+                { by: 'href', portal: 'partner-center', pattern: `^${LOCALE}/(?:dashboard/(?:v2|commerce2)|pcv)/customers/list/?(?:[?#]|$)` },
                 { by: 'label', label: 'customers', roles: ['link', 'menuitem', 'tab', 'button'] },
               ],
             },
@@ -82,7 +100,7 @@ const raw: FlowInput = {
                 { by: 'css', selector: '[role="grid"], table:has(tr[id^="row-"])' },
               ],
               clickWithin: '[id^="cell-displayName-"], customersvcadmin_he-button, a[href*="/customers/"]',
-              picksCustomer: true,
+              picksCustomer: 'list',
             },
           ],
         },
@@ -104,7 +122,7 @@ const raw: FlowInput = {
               label: 'serviceManagement',
               regions: NAVIGATION,
               locators: [
-                { by: 'href', pattern: '/customers/[0-9a-f-]{36}/servicemanagementpage/?(?:[?#]|$)' },
+                { by: 'href', portal: 'partner-center', pattern: `^${LOCALE}/(?:dashboard/(?:v2|commerce2)|pcv)/customers/[0-9a-f-]{36}/servicemanagementpage/?(?:[?#]|$)` },
                 { by: 'label', label: 'serviceManagement', roles: ['link', 'tab', 'menuitem', 'button'] },
               ],
             },
@@ -127,13 +145,14 @@ const raw: FlowInput = {
             {
               label: 'serviceRequests',
               locators: [
-                { by: 'href', pattern: '/customers/[0-9a-f-]{36}/servicerequests?/?(?:[?#]|$)' },
+                { by: 'href', portal: 'partner-center', pattern: `^${LOCALE}/(?:dashboard/(?:v2|commerce2)|pcv)/customers/[0-9a-f-]{36}/servicerequests?/?(?:[?#]|$)` },
                 { by: 'label', label: 'serviceRequests', roles: ['link', 'tab', 'menuitem', 'button'] },
               ],
             },
           ],
         },
         {
+          // Today: "Administer" in the navigation's CSP group (its URL is not public: by its label).
           id: 'today',
           portal: 'partner-center',
           clicks: [
@@ -145,7 +164,8 @@ const raw: FlowInput = {
           ],
         },
       ],
-      completion: { pages: ['pc-service-requests'], click: true },
+      // Support → Customer requests is another way there: it shows a customer's requests and New request.
+      completion: { pages: ['pc-service-requests', 'pc-customer-requests'], click: true },
       testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`] : [],
     },
     {
@@ -160,13 +180,33 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'newRequest',
-              locators: [{ by: 'label', label: 'newRequest', roles: ['button', 'menuitem', 'link'] }],
+              locators: [
+                // The menu button of the view headed "Service requests", whatever it is called.
+                { by: 'in-view', heading: 'serviceRequests', selector: MENU_BUTTON, prefer: 'newRequest' },
+                { by: 'label', label: 'newRequest', roles: ['button', 'menuitem', 'link'] },
+              ],
+            },
+          ],
+        },
+        {
+          // Support → Customer requests: search the customer, then New request in its row.
+          id: 'today',
+          pages: ['pc-customer-requests'],
+          clicks: [
+            {
+              label: 'newRequest',
+              picksCustomer: 'row',
+              where: 'where.newRequestDoor',
+              locators: [
+                { by: 'in-view', heading: 'customerRequests', selector: MENU_BUTTON, prefer: 'newRequest' },
+                { by: 'label', label: 'newRequest', roles: ['button', 'menuitem', 'link'] },
+              ],
             },
           ],
         },
       ],
       completion: { pages: [], click: true },
-      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers`] : [],
     },
     {
       id: 'office-365',
@@ -180,18 +220,20 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'office365',
-              locators: [
-                { by: 'label', label: 'office365', roles: ['menuitem', 'option', 'link', 'button'] },
-                { by: 'css', selector: '#MicrosoftOffice' },
-                { by: 'href', pattern: '/Partner/BeginClientSession\\.aspx\\?' },
-              ],
+              locators: OFFICE_365,
             },
           ],
+        },
+        {
+          // Support → Customer requests: the New request menu of the customer's row.
+          id: 'today',
+          pages: ['pc-customer-requests'],
+          clicks: [{ label: 'office365', locators: OFFICE_365 }],
         },
       ],
       completion: { pages: [], click: false, delegatedLink: true },
       likelyCause: 'admin-relationship',
-      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`] : [],
+      testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers`] : [],
     },
     {
       id: 'portal-sign-in',
@@ -216,7 +258,7 @@ const raw: FlowInput = {
               label: 'support',
               regions: NAVIGATION,
               locators: [
-                { by: 'href', pattern: '#/support/?$' },
+                { by: 'href', portal: 'admin-center', pattern: '^[^#]*#/support/?$' },
                 { by: 'label', label: 'support', roles: ['link', 'menuitem', 'button'] },
               ],
             },
@@ -248,7 +290,10 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'newServiceRequest',
-              locators: [{ by: 'label', label: 'newServiceRequest', roles: ['button', 'link', 'menuitem'] }],
+              locators: [
+                { by: 'href', portal: 'admin-center', pattern: '^[^#]*#/support/newservicerequest/?$' },
+                { by: 'label', label: 'newServiceRequest', roles: ['button', 'link', 'menuitem'] },
+              ],
             },
           ],
         },
@@ -261,7 +306,11 @@ const raw: FlowInput = {
               locators: [{ by: 'label', label: 'contactSupport', roles: ['button', 'link', 'tab'] }],
             },
             {
+              // Missing in a delegated 2026 pane (Contact support offers phone or email only): the
+              // fallback card sends the agent back to the customer's request in Partner Center.
               label: 'newMicrosoftServiceRequest',
+              where: 'where.noPartnerRequest',
+              wayBack: true,
               locators: [{ by: 'label', label: 'newMicrosoftServiceRequest', roles: ['button', 'link'] }],
             },
           ],
@@ -282,7 +331,11 @@ const raw: FlowInput = {
           clicks: [
             {
               label: 'supportTopic',
-              locators: [{ by: 'label', label: 'supportTopic', roles: ['radiogroup', 'listbox'] }],
+              locators: [
+                // The request form's first choice group, whatever the form calls it.
+                { by: 'form-choice', ...REQUEST_FORM, prefer: 'supportTopic' },
+                { by: 'label', label: 'supportTopic', roles: ['radiogroup', 'listbox', 'combobox'] },
+              ],
               clickWithin: '[role="radio"], [role="option"], input[type="radio"], label',
             },
           ],
@@ -332,3 +385,10 @@ export function stepsOfPortal(portal: ContentPortal): StepId[] {
 
 /** Whether a click of this step picks the customer (`Click.picksCustomer`). */
 export const picksCustomer = (id: StepId): boolean => stepOf(id).variants.some((v) => v.clicks.some((c) => c.picksCustomer));
+
+/** The UI text keys a step's overlay may show: its why and where, and its clicks' own where. */
+export function textKeysOf(id: StepId): string[] {
+  const step = stepOf(id);
+  const own = step.variants.flatMap((v) => v.clicks.flatMap((c) => (c.where ? [c.where] : [])));
+  return [...new Set([step.why, step.where, ...own])];
+}

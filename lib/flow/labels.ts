@@ -22,9 +22,17 @@ export const LABELS = {
     en: ['Customer list', 'Customers'], ko: ['고객 목록', '고객'], ja: ['顧客一覧', '顧客'], de: ['Kundenliste', 'Kunden'],
     fr: ['Liste des clients', 'Clients'], es: ['Lista de clientes', 'Clientes'], 'zh-CN': ['客户列表', '客户'],
   },
+  // Today's left navigation: "Administer" inside a CSP group (§5: ja keeps the English word, de
+  // "Verwalten"; ko, fr, es, zh-CN inferred); the older "Administer in CSP" (§1) second.
   administerInCsp: {
-    en: ['Administer in CSP'], ko: ['CSP에서 관리'], ja: ['CSP で管理'], de: ['In CSP verwalten'],
-    fr: ['Administrer dans CSP'], es: ['Administrar en CSP'], 'zh-CN': ['在 CSP 中管理'],
+    en: ['Administer', 'Administer in CSP'], ko: ['관리', 'CSP에서 관리'], ja: ['Administer', 'CSP で管理'],
+    de: ['Verwalten', 'In CSP verwalten'], fr: ['Administrer', 'Administrer dans CSP'], es: ['Administrar', 'Administrar en CSP'],
+    'zh-CN': ['管理', '在 CSP 中管理'],
+  },
+  // Support → Customer requests (§5, en; the other languages inferred).
+  customerRequests: {
+    en: ['Customer requests'], ko: ['고객 요청'], ja: ['顧客の要求'], de: ['Kundenanfragen'], fr: ['Demandes des clients'],
+    es: ['Solicitudes de clientes'], 'zh-CN': ['客户请求'],
   },
   serviceManagement: {
     en: ['Service management'], ko: ['서비스 관리'], ja: ['サービス管理'], de: ['Serviceverwaltung', 'Dienstverwaltung'],
@@ -54,28 +62,33 @@ export const LABELS = {
   support: {
     en: ['Support'], ko: ['지원'], ja: ['サポート'], de: ['Support'], fr: ['Support'], es: ['Soporte'], 'zh-CN': ['支持'],
   },
+  // §5: fr, es human-translated; de, ko.
   helpAndSupport: {
     en: ['Help & support', 'Need help?'], ko: ['도움말 및 지원', '도움이 필요하신가요?'], ja: ['ヘルプとサポート'],
-    de: ['Hilfe und Support'], fr: ['Aide et support'], es: ['Ayuda y soporte técnico'], 'zh-CN': ['帮助和支持'],
+    de: ['Hilfe und Support'], fr: ['Aide & support technique', 'Aide et support'], es: ['Ayuda y soporte técnico'], 'zh-CN': ['帮助和支持'],
   },
   newServiceRequest: {
     en: ['New service request'], ko: ['새 서비스 요청', '새로운 서비스 요청'], ja: ['新しいサービス要求', '新しいサービス リクエスト'],
     de: ['Neue Serviceanfrage'], fr: ['Nouvelle demande de service'], es: ['Nueva solicitud de servicio'],
     'zh-CN': ['新建服务请求'],
   },
+  // §4 (ko 2020, ja, zh-CN), §5 (fr, es, de); 2026: the headset icon's "Contact support".
   contactSupport: {
     en: ['Contact Support', 'Contact support'], ko: ['지원 팀에 문의', '지원 팀에 문의하기'], ja: ['サポートに問い合わせ'],
-    de: ['Support kontaktieren'], fr: ['Contacter le support'], es: ['Ponerse en contacto con el soporte técnico'],
-    'zh-CN': ['联系支持人员'],
+    de: ['Support kontaktieren'], fr: ['Contacter le support technique', 'Contacter le support'],
+    es: ['Ponerse en contacto con el soporte técnico'], 'zh-CN': ['联系支持人员'],
   },
   newMicrosoftServiceRequest: {
     en: ['New Microsoft service request'], ko: ['새 Microsoft 서비스 요청'], ja: ['新しい Microsoft サービス要求'],
     de: ['Neue Microsoft-Serviceanfrage'], fr: ['Nouvelle demande de service Microsoft'],
     es: ['Nueva solicitud de servicio de Microsoft'], 'zh-CN': ['新 Microsoft 服务请求'],
   },
+  // The request form's choice of topic: "Support topic" (§4), and as Microsoft's English forms also
+  // call it (§5: "category", "Select the area", "Problem type"). A hint only: the form's first
+  // choice group is the target whatever it is called, in any language (lib/flow/flow.ts).
   supportTopic: {
-    en: ['Support topic'], ko: ['지원 항목'], ja: ['サポート トピック'], de: ['Supportthema'], fr: ['Rubrique de support'],
-    es: ['Tema de soporte'], 'zh-CN': ['支持主题'],
+    en: ['Support topic', 'Category', 'Select the area', 'Problem type'], ko: ['지원 항목'], ja: ['サポート トピック'],
+    de: ['Supportthema'], fr: ['Rubrique de support'], es: ['Tema de soporte'], 'zh-CN': ['支持主题'],
   },
   serviceHealth: {
     en: ['Service health', 'View service health'], ko: ['서비스 상태', '서비스 상태 보기'], ja: ['サービス正常性'],
@@ -95,9 +108,20 @@ export const DESCRIPTION_LABEL: LabelSet = {
   fr: ['Description', 'Détails'], es: ['Descripción', 'Detalles'], 'zh-CN': ['描述', '详细信息'],
 };
 
-/** Whitespace-folded, case-folded form used for every label comparison. */
+/**
+ * Characters that are no part of a label's words: bidirectional controls and marks, zero-width
+ * spaces and joiners, the byte-order mark, soft hyphens.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+/** Apostrophes as typography spells them (U+2019, U+2018, U+02BC, U+FF07), compared as U+0027. */
+const APOSTROPHES = /[\u2018\u2019\u02BC\uFF07]/g;
+
+/**
+ * Whitespace-folded, case-folded form used for every label comparison: without invisible
+ * characters, with one apostrophe.
+ */
 export function normalizeLabel(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 }
 
 /** The language of a BCP 47 tag among the page languages (zh-Hans, zh-CN → zh-CN; pt → undefined). */

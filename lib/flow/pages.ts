@@ -5,18 +5,9 @@
  * probe the content script implements over the live page and tests implement with plain data.
  */
 import { BEGIN_CLIENT_SESSION, GUID, customerTenantFromUrl } from './tenant';
+import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, SIGN_IN_HOSTS } from './hosts';
 import { TESTS } from './test-data';
 import type { LabelId } from './labels';
-
-export const PARTNER_CENTER_HOSTS = ['partner.microsoft.com'] as const;
-export const ADMIN_CENTER_HOSTS = [
-  'admin.microsoft.com',
-  'portal.office.com',
-  'admin.cloud.microsoft',
-  'portal.office365.us',
-  'portal.apps.mil',
-] as const;
-export const SIGN_IN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'] as const;
 
 export const PORTALS = ['partner-center', 'admin-center', 'sign-in'] as const;
 export type Portal = (typeof PORTALS)[number];
@@ -34,6 +25,7 @@ export const PAGE_KINDS = [
   'pc-service-requests',
   'pc-service-health',
   'pc-own-support',
+  'pc-customer-requests',
   'delegated-entry',
   'sign-in',
   'admin-home',
@@ -90,6 +82,8 @@ const PC_ADMIN_RELATIONSHIPS = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customer
  * door for a customer's problem): never a customer's service requests view, whatever it is headed.
  */
 const PC_OWN_SUPPORT = pc('/dashboard/(?:v2|commerce2)/support/servicerequests(?:/[\\w-]+)*');
+/** Support → Customer requests (§5): a right door to a customer's New request. */
+const PC_CUSTOMER_REQUESTS = pc('/dashboard/(?:v2|commerce2)/support/customers(?:/[\\w-]+)*');
 const PC_SERVICE_HEALTH = new RegExp(`^${LOCALE}(?:/dashboard|/pcv)(?:/[\\w-]+)*/servicehealth(?:/[\\w-]*)*$`, 'i');
 
 const isPartnerCenter = (u: URL) => portalOf(u) === 'partner-center';
@@ -115,7 +109,7 @@ function isCustomerPage(u: URL): boolean {
 function mayShowServiceRequests(u: URL): boolean {
   const p = path(u);
   if (!isPartnerCenter(u) || !/^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:dashboard|pcv)\//i.test(`${p}/`)) return false;
-  return ![PC_DASHBOARD, PC_CUSTOMERS_LIST, PC_GDAP_LIST, PC_SERVICE_MANAGEMENT, PC_SERVICE_HEALTH, PC_ADMIN_RELATIONSHIPS, PC_OWN_SUPPORT].some((r) => r.test(p));
+  return ![PC_DASHBOARD, PC_CUSTOMERS_LIST, PC_GDAP_LIST, PC_SERVICE_MANAGEMENT, PC_SERVICE_HEALTH, PC_ADMIN_RELATIONSHIPS, PC_CUSTOMER_REQUESTS, PC_OWN_SUPPORT].some((r) => r.test(p));
 }
 
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
@@ -133,6 +127,7 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://partner.microsoft.com/en-us/dashboard/home' },
       { url: 'https://partner.microsoft.com/ko-kr/dashboard' },
       { url: 'https://partner.microsoft.com/de-DE/dashboard/home?ref=nav' },
+      { url: 'https://partner.microsoft.com/en-US/dashboard/home' },
     ] : [],
   },
   {
@@ -146,6 +141,7 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://partner.microsoft.com/ja-jp/dashboard/v2/customers/list?filter=active' },
       { url: 'https://partner.microsoft.com/en-us/pcv/customers/list' },
       { url: 'https://partner.microsoft.com/en-us/pcv/customers' },
+      { url: 'https://partner.microsoft.com/en-US/dashboard/v2/customers/list' },
     ] : [],
   },
   {
@@ -169,6 +165,7 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: `https://partner.microsoft.com/dashboard/commerce2/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}` },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/users` },
     ] : [],
   },
   {
@@ -178,6 +175,7 @@ export const DETECTORS: readonly PageDetector[] = [
     detect: (u) => isPartnerCenter(u) && PC_ADMIN_RELATIONSHIPS.test(path(u)),
     examples: TESTS ? [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
       { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO.toUpperCase()}/adminrelationships/` },
       { url: `https://partner.microsoft.com/ko-kr/dashboard/v2/customers/${CONTOSO}/adminrelationships/8d4f0c3a-51e2-4c8b-9f07-6a1d2e3b4c5d-${CONTOSO}` },
       { url: `https://partner.microsoft.com/dashboard/commerce2/customers/${CONTOSO}/adminrelationships?view=active` },
@@ -192,6 +190,7 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/servicemanagementpage` },
       { url: `https://partner.microsoft.com/ko-kr/dashboard/v2/customers/${CONTOSO}/servicemanagementpage` },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/servicemanagementpage` },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/servicemanagementpage` },
     ] : [],
   },
   {
@@ -203,6 +202,8 @@ export const DETECTORS: readonly PageDetector[] = [
     examples: TESTS ? [
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/servicerequests`, headings: ['serviceRequests'] },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/account`, headings: ['serviceRequests'] },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/servicerequests`, headings: ['serviceRequests'] },
+      { url: 'https://partner.microsoft.com/de-DE/dashboard/v2/administer/servicerequests', headings: ['serviceRequests'] },
     ] : [],
   },
   {
@@ -215,6 +216,19 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://partner.microsoft.com/dashboard/v2/support/servicehealth' },
       { url: 'https://partner.microsoft.com/en-us/dashboard/support/servicehealth' },
       { url: 'https://partner.microsoft.com/en-us/pcv/servicehealth' },
+      { url: 'https://partner.microsoft.com/en-US/dashboard/v2/support/servicehealth' },
+    ] : [],
+  },
+  {
+    kind: 'pc-customer-requests',
+    portal: 'partner-center',
+    readsDocument: false,
+    detect: (u) => isPartnerCenter(u) && PC_CUSTOMER_REQUESTS.test(path(u)),
+    examples: TESTS ? [
+      { url: 'https://partner.microsoft.com/dashboard/v2/support/customers' },
+      { url: 'https://partner.microsoft.com/dashboard/v2/support/customers/list' },
+      { url: 'https://partner.microsoft.com/en-US/dashboard/v2/support/customers/search?q=contoso' },
+      { url: 'https://partner.microsoft.com/ko-kr/dashboard/v2/support/customers/' },
     ] : [],
   },
   {

@@ -10,18 +10,57 @@ import { PREPARATION_IDS, STEP_IDS, VARIANT_IDS } from './ids';
 
 const LabelIdSchema = z.enum(Object.keys(LABELS) as [LabelId, ...LabelId[]]);
 const PageKindSchema = z.enum(PAGE_KINDS);
-const RoleSchema = z.enum(['link', 'button', 'menuitem', 'tab', 'option', 'radiogroup', 'listbox', 'grid', 'table', 'heading']);
+const RoleSchema = z.enum(['link', 'button', 'menuitem', 'tab', 'option', 'radiogroup', 'listbox', 'combobox', 'grid', 'table', 'heading']);
+const Css = z.string().min(1);
+/** The portal whose hosts a link must lead to (lib/flow/hosts.ts). */
+const LinkPortalSchema = z.enum(['partner-center', 'admin-center']);
+/**
+ * A label that ranks a locator's matches (those it names first), never one they need: the page
+ * may call the control otherwise, in any language.
+ */
+const Prefer = LabelIdSchema.optional();
 
-/** Ways to find a click target, tried in order: hooks that don't depend on the language first. */
+/**
+ * Ways to find a click target, tried in order: hooks that don't depend on the language first.
+ * Each is data that lib/content/dom/compile.ts interprets (test/unit/content/locators.test.ts, one
+ * test per kind); the start-up code takes only `css` and `href` (lib/background/boot-plan.ts).
+ */
 export const LocatorSchema = z.discriminatedUnion('by', [
   /** A CSS selector on a stable hook (id, attribute, custom element name). */
-  z.object({ by: z.literal('css'), selector: z.string().min(1) }).strict(),
-  /** An element whose resolved `href` matches this regular expression (case-insensitive). */
-  z.object({ by: z.literal('href'), pattern: z.string().min(1) }).strict(),
+  z.object({ by: z.literal('css'), selector: Css }).strict(),
+  /**
+   * A link to `https:` on the portal's hosts whose path, query and hash (`/dashboard/v2/...`,
+   * `/AdminPortal/Home#/support`) match this regular expression (case-insensitive; anchored with `^`).
+   */
+  z.object({ by: z.literal('href'), portal: LinkPortalSchema, pattern: z.string().min(2).startsWith('^') }).strict(),
   /** An element of one of these roles whose accessible name is one of the label's spellings. */
   z.object({ by: z.literal('label'), label: LabelIdSchema, roles: z.array(RoleSchema).min(1) }).strict(),
+  /**
+   * A delegated admin-center link for a customer (lib/flow/tenant.ts: `BeginClientSession.aspx?CTID=`,
+   * `?delegatedOrg=`, `?tenantId=` on the admin-center hosts), whose `CSDEST`, if it names one, is
+   * one of `destinations` (lower case; the admin center's own, not another workload's admin center).
+   */
+  z.object({
+    by: z.literal('delegated-link'),
+    destinations: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).optional(),
+    prefer: Prefer,
+  }).strict(),
+  /**
+   * The first choice group (a select, radio group, listbox, combobox, radios in a fieldset) of a
+   * form: an element matching `form` that holds an element matching `has` (the request form's
+   * description), across shadow roots.
+   */
+  z.object({ by: z.literal('form-choice'), form: Css, has: Css, prefer: Prefer }).strict(),
+  /**
+   * An element matching `selector` in the view a heading names: the nearest region around a
+   * level-1 or level-2 heading reading as `heading` that holds such an element (the service
+   * requests view's menu button, `[aria-haspopup="menu"]`).
+   */
+  z.object({ by: z.literal('in-view'), heading: LabelIdSchema, selector: Css, prefer: Prefer }).strict(),
 ]);
 export type Locator = z.infer<typeof LocatorSchema>;
+
+const MessageKey = z.string().regex(/^[a-z][\w.]*$/);
 
 const ClickSchema = z
   .object({
@@ -36,9 +75,11 @@ const ClickSchema = z
     /**
      * The click picks the customer (any customer may be the right one): the guide reads who it
      * picked from the click, the card asks the agent to pick the customer who needs support, and
-     * the flow records the customer.
+     * the flow records the customer. `list`: the click is on the customer list (the card asks for
+     * the customer's name); `row`: on a control in the customer's row (the card names the control
+     * and asks for the row of the customer who needs support).
      */
-    picksCustomer: z.literal(true).optional(),
+    picksCustomer: z.enum(['list', 'row']).optional(),
     /**
      * Where the target appears: a selector of the regions holding it (a navigation bar). While the
      * page churns and the target is missing, only these regions are watched for it, so the page
@@ -47,6 +88,13 @@ const ClickSchema = z
      * test/e2e/conventions.test.ts checks the replicas' targets are inside their regions.
      */
     regions: z.string().min(1).optional(),
+    /** Where to look when the target is not found (a text key), instead of the step's `where`. */
+    where: MessageKey.optional(),
+    /**
+     * When the target is not found, the fallback card also offers the way back to the customer in
+     * Partner Center (its Service management page): the click may be missing from this UI.
+     */
+    wayBack: z.literal(true).optional(),
   })
   .strict();
 export type Click = z.infer<typeof ClickSchema>;
@@ -63,8 +111,6 @@ const VariantSchema = z
   })
   .strict()
   .refine((v) => v.pages || v.portal, { message: 'a variant names its pages or its portal' });
-
-const MessageKey = z.string().regex(/^[a-z][\w.]*$/);
 
 const StepSchema = z
   .object({

@@ -1,7 +1,11 @@
 /**
  * Customer identities as the portals spell them: the tenant id in Partner Center paths, and the
- * delegated ("admin on behalf of") tenant of admin-center links (reference/portals.md §2).
+ * delegated ("admin on behalf of") tenant of admin-center links (reference/portals.md §2). Only URLs
+ * of the portals' own origins count (lib/flow/hosts.ts): a page's link to another host or scheme
+ * names no customer, however its path or query reads.
  */
+import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, isHttpsOn } from './hosts';
+
 export const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const GUID_ONLY = new RegExp(`^${GUID.source}$`, 'i');
 /** The whole string is a GUID (a tenant id), any case. */
@@ -20,7 +24,7 @@ export type DelegatedTenant =
 /** The customer's tenant id in a Partner Center URL (`/dashboard/v2/customers/<tenantId>/...`). */
 export function customerTenantFromUrl(url: string | URL): string | undefined {
   const u = toUrl(url);
-  if (!u || u.hostname !== 'partner.microsoft.com') return undefined;
+  if (!u || !isHttpsOn(u, PARTNER_CENTER_HOSTS)) return undefined;
   return CUSTOMER_PATH.exec(u.pathname)?.[1]?.toLowerCase();
 }
 
@@ -45,7 +49,7 @@ function param(u: URL, name: string): string | undefined {
  */
 export function delegatedTenantFromUrl(url: string | URL): DelegatedTenant | undefined {
   const u = toUrl(url);
-  if (!u) return undefined;
+  if (!u || !isHttpsOn(u, DELEGATED_HOSTS)) return undefined;
   for (const name of ['CTID', 'tenantId']) {
     const v = param(u, name);
     if (v && isGuid(v)) return { kind: 'tenant-id', value: v.toLowerCase() };

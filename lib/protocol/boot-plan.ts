@@ -6,8 +6,11 @@
 import type { StepId } from '../flow/ids';
 import type { LabelId, PageLang } from '../flow/labels';
 
-/** The locale-independent locators of lib/flow/schema.ts, as the start-up code tries them. */
-export type QuickLocator = { by: 'css'; selector: string } | { by: 'href'; pattern: string };
+/**
+ * The locale-independent locators of lib/flow/schema.ts that the start-up code evaluates exactly
+ * as the guide does (test/unit/content/same-pick.test.ts): a CSS hook, a link to the portal's hosts.
+ */
+export type QuickLocator = { by: 'css'; selector: string } | { by: 'href'; portal: 'partner-center' | 'admin-center'; pattern: string };
 
 export interface QuickRing {
   step: StepId;

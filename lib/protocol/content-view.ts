@@ -3,7 +3,7 @@
  * (lib/engine/view.ts) with the settings that concern the page and the overlay's texts.
  */
 import type { TabView } from '../engine/view';
-import { stepOf } from '../flow/flow';
+import { stepOf, textKeysOf } from '../flow/flow';
 import type { PreparationId } from '../flow/ids';
 import { WARNING_TEXT_KEYS } from '../flow/warnings';
 import type { BootPlan } from './boot-plan';
@@ -25,7 +25,8 @@ export interface ContentView extends TabView {
 export const OVERLAY_SUBS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe001 + i));
 /** The i18n keys the overlay draws from (lib/content/guide.ts), besides the step's `why` and `where`. */
 export const OVERLAY_KEYS: readonly string[] = [
-  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickWithin', 'overlay.notFound',
+  '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickForCustomer', 'overlay.clickWithin',
+  'overlay.notFound', 'overlay.wayBack',
   'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
   'overlay.continueAnyway', 'overlay.stopped', 'overlay.continued',
   ...WARNING_TEXT_KEYS,
@@ -48,9 +49,9 @@ export const COMPLETION_KEYS: readonly string[] = [
 export function overlayKeysOf(view: TabView): string[] {
   const keys: string[] = [...OVERLAY_KEYS];
   if (view.step) {
-    const step = stepOf(view.step);
-    keys.push(step.why, step.where);
-    if (step.likelyCause) keys.push(...LIKELY_CAUSE_KEYS[step.likelyCause]);
+    keys.push(...textKeysOf(view.step));
+    const cause = stepOf(view.step).likelyCause;
+    if (cause) keys.push(...LIKELY_CAUSE_KEYS[cause]);
   }
   if (view.complete || view.step === 'support-topic') keys.push(...COMPLETION_KEYS);
   return keys;

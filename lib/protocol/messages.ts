@@ -5,7 +5,7 @@
  * `runtime.onMessage` at all (no `externally_connectable`).
  */
 import { z } from 'zod';
-import { CustomerSchema } from '../engine/state';
+import { CustomerSchema, NameText } from '../engine/state';
 import { CaseRecordSchema } from '../engine/case';
 import { TRIAGE_CATEGORIES } from '../flow/ids';
 import { WARNING_IDS } from '../flow/warnings';
@@ -21,7 +21,7 @@ export const ContentMessageSchema = z.discriminatedUnion('kind', [
     url: Url,
     /** Absent in the start-up code's report (lib/content/boot.ts): the background detects the page from the URL. */
     page: z.enum(PAGE_KINDS).nullable().optional(),
-    customerName: z.string().trim().min(1).max(300).optional(),
+    customerName: NameText.optional(),
   }).strict(),
   z.object({
     kind: z.literal('clicked'),

@@ -4,6 +4,7 @@
  * request's description. Pure: the texts of the field names come from the caller (the catalogue).
  */
 import type { SeverityId, TriageCategory, WorkloadId } from '../flow/ids';
+import { isolate } from '../flow/text';
 import { CASE_FIELDS, CaseFormSchema, type CaseField, type CaseForm } from '../engine/case';
 
 export { CASE_FIELDS, type CaseField, type CaseForm };
@@ -63,8 +64,9 @@ export function formatStarted(value: string, offsetMinutes: number): string {
 export function composeCaseSummary(form: CaseForm, ctx: CaseContext, t: CaseTexts, offsetMinutes: number): string {
   const lines = [
     t.heading,
-    `${t.customer}: ${ctx.customerName ?? t.unknown}`,
-    `${t.tenantId}: ${ctx.tenantId ?? t.unknown}`,
+    // Inserted names and ids isolated (U+2068…U+2069): a name's own direction cannot reorder the line.
+    `${t.customer}: ${ctx.customerName ? isolate(ctx.customerName) : t.unknown}`,
+    `${t.tenantId}: ${ctx.tenantId ? isolate(ctx.tenantId) : t.unknown}`,
     `${t.category}: ${t.categoryName(form.category)}`,
     `${t.workload}: ${t.workloadName(form.workload)}`,
     `${t.severity}: ${t.severityName(form.severity)}`,

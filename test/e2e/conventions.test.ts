@@ -13,13 +13,24 @@ import type { LocateResult } from './fixtures/locate';
 
 /** What the agent has done on the page before the target can be there (a menu opened, a pane shown). */
 const BEFORE: Partial<Record<StepId, (page: Page) => Promise<void>>> = {
-  'office-365': (page) => page.getByRole('button', { name: 'New request' }).first().click(),
+  'new-request': (page) => searchDoor(page),
+  'office-365': async (page) => {
+    await searchDoor(page);
+    await page.getByRole('button', { name: 'New request' }).first().click();
+  },
   'new-service-request': async (page) => {
     if (new URL(page.url()).hostname === 'admin.cloud.microsoft') {
       await page.getByRole('button', { name: 'Help & support' }).first().click();
     }
   },
 };
+
+/** On Support > Customer requests, the agent searches the customer first (the rows come then). */
+async function searchDoor(page: Page): Promise<void> {
+  if (!new URL(page.url()).pathname.includes('/support/customers')) return;
+  await page.getByRole('searchbox').fill('Contoso');
+  await page.locator('tr[id^="row-"][role="row"]').first().waitFor();
+}
 
 let ext: LaunchedExtension;
 let locator = '';

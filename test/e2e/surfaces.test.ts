@@ -250,10 +250,11 @@ describe('surfaces, en-US browser', () => {
     await pc.bringToFront();
     const copied = await pc.evaluate(() => navigator.clipboard.readText());
     await panel.bringToFront();
-    expect(copied).toContain(`Tenant ID: ${CONTOSO.tenantId}`);
+    // Inserted names and ids are isolated (U+2068 … U+2069).
+    expect(copied).toContain(`Tenant ID: \u2068${CONTOSO.tenantId}\u2069`);
     expect(copied).toMatch(/^Customer: .+/m);
     const name = await panel.locator('[data-field="name"]').textContent();
-    if (name === CONTOSO.name) expect(copied).toContain(`Customer: ${CONTOSO.name}`);
+    if (name === CONTOSO.name) expect(copied).toContain(`Customer: \u2068${CONTOSO.name}\u2069`);
     expect(copied).toContain('Service health: checked before filing');
     expect(copied).toContain('Category: Bug or irregularity');
     expect(copied).toContain('Workload: Exchange Online (mail)');

@@ -189,10 +189,17 @@ export async function walkGuide({ context, page, outDir, timeoutMs = 10_000, max
       await onStep?.(current, stepId, handle);
       const control = await clickableIn(handle);
       if (await control.evaluate((el) => el instanceof HTMLSelectElement)) {
-        // A select: choose its first real option (a placeholder option is disabled or empty).
-        const value = await control.evaluate((el) => [...(/** @type {HTMLSelectElement} */ (el)).options].find((o) => !o.disabled && o.value)?.value ?? '');
-        await control.click({ timeout: timeoutMs }).catch(() => {});
-        await control.selectOption(value, { timeout: timeoutMs });
+        // A select: choose its first real option (a placeholder option is disabled or empty) as an
+        // agent does, with a trusted input: focused, the down arrow picks the next option (the
+        // browser fires a trusted `change`). Playwright's selectOption sets the value by script,
+        // whose events are untrusted and count for nothing, as a page script's would not.
+        const chosen = () => control.evaluate((el) => (/** @type {HTMLSelectElement} */ (el)).value);
+        await control.focus();
+        for (let i = 0; i < 3 && !(await chosen()); i++) await current.keyboard.press('ArrowDown');
+        if (!(await chosen())) {
+          const value = await control.evaluate((el) => [...(/** @type {HTMLSelectElement} */ (el)).options].find((o) => !o.disabled && o.value)?.value ?? '');
+          await control.selectOption(value, { timeout: timeoutMs });
+        }
       } else {
         await control.click({ timeout: timeoutMs });
       }

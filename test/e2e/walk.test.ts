@@ -98,12 +98,20 @@ async function walk(
     await screenshot(page, `${opts.shots}-${String(n).padStart(2, '0')}-${exp.step}${i > 0 && expected[i - 1]!.step === exp.step ? '-2' : ''}`);
 
     const inside = INSIDE[exp.step];
-    const control = inside ? target.locator(inside).first() : target;
+    // A ringed control is itself what is clicked (a <select> topic); a ringed group, a control in it.
+    const isControl = await target.evaluate((el) => el.matches('select, input, button'));
+    const control = inside && !isControl ? target.locator(inside).first() : target;
     await target.evaluate((el, s) => ((el as unknown as { __egClicked?: string }).__egClicked = s), exp.step);
     previous = exp.step;
     const popup = context.waitForEvent('page', { timeout: 3_000 }).catch(() => null);
-    if (await control.evaluate((el) => el instanceof HTMLSelectElement)) await control.selectOption({ index: 1 });
-    else await control.click();
+    if (await control.evaluate((el) => el instanceof HTMLSelectElement)) {
+      // As an agent chooses: a trusted key press (selectOption's script events are untrusted, and
+      // the guide rightly counts none of a page script's events).
+      const select = (await control.elementHandle())!;
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await select.evaluate((el) => (el as HTMLSelectElement).value)).not.toBe('');
+    } else await control.click();
     if (exp.step === 'office-365') {
       const opened = await popup;
       expect(opened, 'Microsoft Office 365 opens the admin center in a new tab').not.toBeNull();

@@ -65,7 +65,7 @@ describe('catalogue: English and Korean', () => {
       ...WARNING_TEXT_KEYS,
       ...OVERLAY_KEYS.filter((k) => !k.startsWith('@@')),
       ...ITEM_IDS.map((id) => `step.${camel(id)}`),
-      ...FLOW.steps.flatMap((s) => [s.why, s.where]),
+      ...FLOW.steps.flatMap((s) => [s.why, s.where, ...s.variants.flatMap((v) => v.clicks.flatMap((c) => (c.where ? [c.where] : [])))]),
       ...TRIAGE_CATEGORIES.flatMap((c) => [`ui.triage.cat.${c}`, `ui.triage.short.${c}`]),
       ...CASE_FIELDS.map((f) => `ui.summary.error.${f}`),
       ...COMPLETION_KEYS,

@@ -20,7 +20,6 @@
 export type Root = Document | ShadowRoot;
 
 const MAX_UNDEFINED = 256;
-const UNDEFINED_TTL_MS = 5000;
 /** A page delivering this many mutation batches within this long churns (`DeepWatch.onBusy`). */
 const BUSY_BATCHES = 20;
 const BUSY_WINDOW_MS = 1000;
@@ -66,11 +65,16 @@ export class DeepWatch {
   private started = false;
   private readonly channel: MessageChannel | null = typeof MessageChannel === 'function' ? new MessageChannel() : null;
   /**
-   * Custom elements seen before their definition, with when they were seen: their shadow root may
-   * come with the definition. Kept a few seconds and at most a few hundred (frameworks' own
-   * components carry hyphenated names and are never defined), so a batch's work stays bounded.
+   * Custom elements seen before their definition: their shadow root may come with the definition
+   * (a navigation whose code loads many seconds after the shell), with no mutation this watch
+   * observes. At most a few hundred (frameworks' own components carry hyphenated names and are
+   * never defined), so a batch's work stays bounded. Each is looked at again at every batch and
+   * when its box changes (`upgrades`: rendering its shadow content resizes it), without polling.
    */
-  private undefinedHosts = new Map<Element, number>();
+  private readonly undefinedHosts = new Set<Element>();
+  private readonly upgrades = new ResizeObserver((entries) => {
+    if (!this.stopped && this.wantsAdded()) this.emit(this.upgraded(entries.map((e) => e.target)), [], false);
+  });
   private listeners = new Set<(c: FrameChanges) => void>();
   private stopped = false;
   /**
@@ -216,6 +220,7 @@ export class DeepWatch {
     this.listeners.clear();
     this.roots.clear();
     this.undefinedHosts.clear();
+    this.upgrades.disconnect();
     this.pendingAdded = [];
   }
 
@@ -266,7 +271,8 @@ export class DeepWatch {
         if (this.register(sr)) found.push(sr);
         this.discover(sr, found);
       } else if (el.localName.includes('-') && this.undefinedHosts.size < MAX_UNDEFINED && !el.matches(':defined')) {
-        this.undefinedHosts.set(el, performance.now());
+        this.undefinedHosts.add(el);
+        this.upgrades.observe(el);
       }
     };
     if (node.nodeType === Node.ELEMENT_NODE) visit(node as Element);
@@ -337,17 +343,26 @@ export class DeepWatch {
       }
     }
     // Hosts defined since they were added: their shadow roots are new to us.
-    if (this.undefinedHosts.size) {
-      const stale = performance.now() - UNDEFINED_TTL_MS;
-      for (const [el, seen] of this.undefinedHosts) {
-        if (el.shadowRoot) {
-          this.undefinedHosts.delete(el);
-          if (!el.isConnected) continue;
-          added.push(el);
-          for (const sr of this.discover(el)) added.push(sr);
-        } else if (seen < stale || !el.isConnected || el.matches(':defined')) this.undefinedHosts.delete(el);
+    if (this.undefinedHosts.size) added.push(...this.upgraded(this.undefinedHosts));
+    this.emit(added, textParents, removed);
+  }
+
+  /** Of these hosts seen undefined, those that have a shadow root now, with the roots found in them. */
+  private upgraded(hosts: Iterable<Element>): (Element | ShadowRoot)[] {
+    const added: (Element | ShadowRoot)[] = [];
+    for (const el of [...hosts]) {
+      if (!this.undefinedHosts.has(el)) continue;
+      const done = !!el.shadowRoot || !el.isConnected || el.matches(':defined');
+      if (el.shadowRoot && el.isConnected) added.push(el, ...this.discover(el));
+      if (done) {
+        this.undefinedHosts.delete(el);
+        this.upgrades.unobserve(el);
       }
     }
+    return added;
+  }
+
+  private emit(added: (Element | ShadowRoot)[], textParents: Element[], removed: boolean): void {
     if (!added.length && !textParents.length && !removed) return;
     const changes: FrameChanges = { added, textParents, removed };
     for (const fn of [...this.listeners]) fn(changes);

@@ -1,72 +1,48 @@
 /**
- * Locators compiled for the live page: a selector that finds a locator's candidates and a check
- * each must pass (lib/flow/schema.ts, LocatorSchema), and whether a candidate is shown. Shared by
- * the start-up code (lib/content/boot.ts) and the guide's target tracker. Pure DOM.
+ * What the start-up code (lib/content/dom/quick-find.ts) and the guide's locators
+ * (lib/content/dom/compile.ts) both check: where a link leads (only `https:` on the portal's own
+ * hosts counts), and whether a candidate is shown. Pure DOM.
  */
-import type { Locator } from '../../flow/schema';
-import { hasName } from './names';
+
+import { pathOnHosts } from '../../flow/hosts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-
-const ROLE_SELECTORS: Record<string, string> = {
-  link: '[role="link"], a[href]:not([role]), area[href]:not([role])',
-  button: '[role="button"], button:not([role]), input:is([type="button"],[type="submit"],[type="reset"]):not([role]), summary:not([role])',
-  menuitem: '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]',
-  tab: '[role="tab"]',
-  option: '[role="option"], option:not([role])',
-  radiogroup: '[role="radiogroup"]',
-  listbox: '[role="listbox"], select:not([role])',
-  grid: '[role="grid"], [role="treegrid"]',
-  table: '[role="table"], table:not([role])',
-  heading: '[role="heading"], :is(h1,h2,h3,h4,h5,h6):not([role])',
-};
-
-/** A locator compiled: a selector that finds its candidates, and a check each must pass. */
-export interface CompiledLocator {
-  selector: string;
-  accepts(el: Element): boolean;
-}
-
 /**
- * An `href` locator's candidates (also the start-up code's, lib/content/boot.ts): elements with an href,
- * but not `link` or `base` (the head's; never shown, never clicked), which would each cost a URL
- * parse in the check below.
+ * An `href` locator's candidates (also the start-up code's): elements with an href, but not
+ * `link` or `base` (the head's; never shown, never clicked), which would each cost a check below.
  */
 export const HREF_SELECTOR = '[href]:not(link, base)';
 
-/** An `href` locator's check (also the start-up code's, lib/content/boot.ts): the resolved href matches `pattern`, any case. */
-export function hrefMatcher(pattern: string): (el: Element) => boolean {
-  const re = new RegExp(pattern, 'i');
-  return (el) => {
-    // Links resolve their own href natively; other elements with an href attribute by URL. (Told
-    // apart by local name, not `instanceof`: see flatText.)
-    if ((el.localName === 'a' || el.localName === 'area') && el.namespaceURI === HTML_NS) {
-      const href = (el as HTMLAnchorElement).href;
-      return !!href && re.test(href);
-    }
-    const raw = el.getAttribute('href');
-    if (!raw) return false;
-    try {
-      return re.test(new URL(raw, el.baseURI).href);
-    } catch {
-      return false;
-    }
-  };
+/**
+ * Where an element with an href leads, resolved (`https://host/path?query#hash`), or undefined.
+ * Links resolve their own href natively (no URL parse); other elements with an href attribute by
+ * URL. (Told apart by local name, not `instanceof`: see lib/content/dom/names.ts, flatText.)
+ */
+export function linkHref(el: Element): string | undefined {
+  if ((el.localName === 'a' || el.localName === 'area') && el.namespaceURI === HTML_NS) return (el as HTMLAnchorElement).href || undefined;
+  const raw = el.getAttribute('href');
+  if (!raw) return undefined;
+  try {
+    return new URL(raw, el.baseURI).href;
+  } catch {
+    return undefined;
+  }
 }
 
-export function compileLocator(loc: Locator): CompiledLocator {
-  switch (loc.by) {
-    case 'css':
-      return { selector: loc.selector, accepts: () => true };
-    case 'href':
-      return { selector: HREF_SELECTOR, accepts: hrefMatcher(loc.pattern) };
-    case 'label':
-      return {
-        selector: loc.roles.map((r) => ROLE_SELECTORS[r] ?? `[role="${r}"]`).join(', '),
-        accepts: (el) => hasName(el, loc.label),
-      };
-  }
+/**
+ * An `href` locator's check (also the start-up code's): the element leads to `https:` on one of
+ * `hosts`, and its path, query and hash (`/dashboard/v2/customers/list`, `/AdminPortal/Home#/support`)
+ * match `pattern`, any case. A decoy `https://evil.example/dashboard/v2/customers/list` or
+ * `javascript:…//dashboard/v2/customers/list` matches nothing.
+ */
+export function hrefMatcher(pattern: string, hosts: readonly string[]): (el: Element) => boolean {
+  const re = new RegExp(pattern, 'i');
+  return (el) => {
+    const href = linkHref(el);
+    const rest = href && pathOnHosts(href, hosts);
+    return !!rest && re.test(rest);
+  };
 }
 
 /** Rendered with a box (not display:none, not hidden by visibility or content-visibility). */
@@ -76,4 +52,3 @@ export function isShown(el: Element): boolean {
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0;
 }
-

@@ -4,6 +4,7 @@
  * legend, title), and the normalized form every label comparison uses. Pure DOM.
  */
 import { allSpellings, normalizeLabel, type LabelId, type LabelSet } from '../../flow/labels';
+import { stripBidiControls } from '../../flow/text';
 
 
 /** Longest text read from an element: labels are short, a longer text cannot be one. */
@@ -118,7 +119,19 @@ function byIdNear(el: Element, id: string): Element | null {
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
 }
 
-/** The names an element goes by: aria-labelledby, aria-label, its text, its legend, its title. */
+/**
+ * Roles and elements (without `role`) named only by their label, never by their content: a group,
+ * a list box, a select, a drop-down, a grid or a table (its options' or cells' text is no name);
+ * every other one the locators look for (links, buttons, headings, cells, custom elements such as
+ * `v6_he-button`, whose slotted text is what shows) is also named by its text.
+ */
+const NOT_BY_CONTENT = /^(?:radiogroup|listbox|combobox|grid|treegrid|table|group|select|textarea|input|form)$/;
+
+/**
+ * The names an element goes by, as browsers compute them (in this order): aria-labelledby,
+ * aria-label, its `<label>`s (a form control's), its legend (a fieldset), its text where its role
+ * takes the name from its content (through shadow roots and slots), its title.
+ */
 export function namesOf(el: Element): string[] {
   const names: string[] = [];
   const by = el.getAttribute('aria-labelledby');
@@ -128,10 +141,15 @@ export function namesOf(el: Element): string[] {
   }
   const label = el.getAttribute('aria-label');
   if (label) names.push(label);
+  // A form control's <label>s (only labelable elements have `labels`).
+  for (const l of (el as Partial<HTMLInputElement>).labels ?? []) {
+    const text = flatText(l);
+    if (text.trim()) names.push(text);
+  }
   if (el.localName === 'fieldset') {
     const legend = el.querySelector(':scope > legend');
     if (legend) names.push(flatText(legend));
-  } else {
+  } else if (!NOT_BY_CONTENT.test(el.getAttribute('role')?.trim().split(/\s+/)[0] ?? el.localName)) {
     names.push(flatText(el));
   }
   const title = el.getAttribute('title');
@@ -166,6 +184,16 @@ export function shownSpelling(el: Element, spellings: LabelSet): string | undefi
 }
 
 const spellingKeys = new Map<string, string>();
+
+/**
+ * The name the page gives an element (its first accessible name), without bidirectional controls,
+ * if it is short enough to be a label: how the card names a choice group found by its place in
+ * the form, whatever the form calls it ("Select the area your problem is in", "Problem type").
+ */
+export function ownName(el: Element): string | undefined {
+  const name = stripBidiControls(namesOf(el).find((n) => n.trim()) ?? '');
+  return name && name.length <= 60 ? name : undefined;
+}
 
 export function hasName(el: Element, label: LabelId): boolean {
   const keys = labelKeys(label);

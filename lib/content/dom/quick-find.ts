@@ -4,6 +4,7 @@
  * element (test/unit/content/same-pick.test.ts holds them to it for every locator kind).
  */
 import type { QuickLocator } from '../../protocol/boot-plan';
+import { HOSTS_OF } from '../../flow/hosts';
 import { HREF_SELECTOR, hrefMatcher, isShown } from './locators';
 
 /**
@@ -32,7 +33,7 @@ export function quickFind(locators: readonly QuickLocator[]): Element | null {
 /** A locator's first shown match in one root (its light tree). */
 function inRootOf(l: QuickLocator): (root: Document | ShadowRoot) => Element | null {
   const selector = l.by === 'css' ? l.selector : HREF_SELECTOR;
-  const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern);
+  const accepts = l.by === 'css' ? () => true : hrefMatcher(l.pattern, HOSTS_OF[l.portal]);
   return (root) => {
     for (const el of root.querySelectorAll(selector)) if (accepts(el) && isShown(el)) return el;
     return null;

@@ -4,7 +4,8 @@
  * watched with a ResizeObserver, firing when they get a box, instead of polling.
  */
 import type { Click } from '../../flow/schema';
-import { compileLocator, isShown, type CompiledLocator } from './locators';
+import { isShown } from './locators';
+import { compileLocator, type CompiledLocator } from './compile';
 import { matchWithin, type DeepWatch, type FrameChanges } from './deep-watch';
 
 
@@ -22,7 +23,7 @@ export interface Found<T> {
   el: Element;
   click: Click;
   data: T;
-  /** Rank: index of (option, locator); lower is better. */
+  /** Rank: index of (option, locator), plus the locator's own score (its `prefer` label); lower is better. */
   rank: number;
 }
 
@@ -191,7 +192,7 @@ export class TargetTracker<T> {
     this.current = null;
     if (spec) {
       spec.options.forEach((o, option) =>
-        o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l) })),
+        o.click.locators.forEach((l, locator) => this.compiled.push({ option, locator, c: compileLocator(l, this.watch) })),
       );
       const best = this.scan();
       if (best) {
@@ -233,7 +234,7 @@ export class TargetTracker<T> {
     const out: Found<T>[] = [];
     const opt = this.spec!.options[k.option]!;
     for (const el of els) {
-      if (k.c.accepts(el)) out.push({ el, click: opt.click, data: opt.data, rank: k.option * 100 + k.locator });
+      if (k.c.accepts(el)) out.push({ el, click: opt.click, data: opt.data, rank: k.option * 100 + k.locator + (k.c.score?.(el) ?? 0) });
     }
     return out;
   }

@@ -16,7 +16,15 @@ export interface FallbackModel {
   minimizeLabel: string;
   /** The likely cause of the missing target (`Step.likelyCause`) and the label of the link to its page. */
   cause?: { text: string; action: string } | undefined;
+  /** The way back to the customer in Partner Center, offered when the click may be missing here. */
+  wayBack?: string | undefined;
 }
+
+/**
+ * A sentence with inserted names or ids: text, and parts that are isolated (`<bdi>`) so that a
+ * name in any direction, or with its own bidirectional controls, cannot reorder the sentence.
+ */
+export type TextParts = readonly (string | { isolate: string })[];
 
 export interface PillModel {
   text: string;
@@ -26,7 +34,7 @@ export interface PillModel {
 export interface WarningModel {
   id: string;
   title: string;
-  body: string;
+  body: TextParts;
   action: string;
   dismiss: string | null;
   /** A path warning not continued yet: the Continue anyway button's label. */
@@ -43,6 +51,8 @@ export interface DockEvents {
   continueWarning(id: string): void;
   /** The fallback card's link to the likely cause's page. */
   openCause(): void;
+  /** The fallback card's way back to the customer in Partner Center. */
+  wayBack(): void;
 }
 
 export class Dock {
@@ -50,6 +60,7 @@ export class Dock {
   private warningsBox: HTMLElement | null = null;
   private fallback: CardView | null = null;
   private cause: HTMLElement | null = null;
+  private fallbackBack: HTMLButtonElement | null = null;
   private pill: HTMLButtonElement | null = null;
   private pillText: HTMLElement | null = null;
 
@@ -94,6 +105,16 @@ export class Dock {
       setText(this.cause, model.cause?.text ?? '');
     }
     this.fallback.setAction(model.cause && { label: model.cause.action, testId: 'eg-open-cause' }, () => this.events.openCause());
+    if (model.wayBack && !this.fallbackBack) {
+      const back = (this.fallbackBack = part(this.fallback.el, 'button', 'btn primary back'));
+      back.type = 'button';
+      back.setAttribute('data-action', 'open-partner-center');
+      onUserClick(back, () => this.events.wayBack());
+    }
+    if (this.fallbackBack) {
+      this.fallbackBack.hidden = !model.wayBack;
+      if (model.wayBack) setText(this.fallbackBack, model.wayBack);
+    }
     this.fallback.el.hidden = false;
   }
 
@@ -127,7 +148,7 @@ export class Dock {
       warning.setAttribute('role', 'alert');
       warning.setAttribute('data-warning', w.id);
       part(warning, 'p', 'title').textContent = w.title;
-      part(warning, 'p', 'body').textContent = w.body;
+      fillParts(part(warning, 'p', 'body'), w.body);
       if (w.note) part(warning, 'p', 'note').textContent = w.note;
       const actions = part(warning, 'div', 'actions');
       const action = part(actions, 'button', 'btn primary');
@@ -150,5 +171,13 @@ export class Dock {
         onUserClick(dismiss, () => this.events.dismissWarning(w.id));
       }
     }
+  }
+}
+
+/** Fills `el` with text and isolated (`<bdi>`) parts. */
+function fillParts(el: HTMLElement, parts: TextParts): void {
+  for (const p of parts) {
+    if (typeof p === 'string') el.append(p);
+    else part(el, 'bdi').textContent = p.isolate;
   }
 }

@@ -31,7 +31,7 @@ describe('the start-up plan', () => {
     expect(p).toEqual({
       ring: {
         step: 'customers', clickIndex: 0, last: true, label: 'customers', spellings: LABELS.customers, why: stepOf('customers').why,
-        locators: [{ by: 'href', pattern: expect.stringContaining('customers/list') }],
+        locators: [{ by: 'href', portal: 'partner-center', pattern: expect.stringContaining('customers/list') }],
       },
     });
   });
@@ -66,12 +66,28 @@ describe('the start-up plan', () => {
         if (!('ring' in p)) continue;
         rings++;
         const all = candidatesOn(step, page ?? undefined, portalOf(new URL(url)), 0).flatMap((c) => c.click.locators);
-        const lead = all.slice(0, all.findIndex((l) => l.by === 'label') >>> 0);
+        // Up to the first the start-up code does not evaluate (labels, the guide's structural kinds).
+        const lead = all.slice(0, all.findIndex((l) => l.by !== 'css' && l.by !== 'href') >>> 0);
         expect(p.ring.locators, `${step.id} on ${url}`).toEqual(lead);
         expect(p.ring.locators.length).toBeGreaterThan(0);
       }
     }
     expect(rings).toBeGreaterThan(0);
+  });
+});
+
+describe('the start-up code takes only what it evaluates as the guide does', () => {
+  it('never a label or a structural locator (form-choice, in-view, delegated-link): those leave the page to the guide', () => {
+    const views = FLOW.steps.flatMap((step) => step.testUrls.map((url) => ({ step: step.id as StepId, url })));
+    for (const { step, url } of views) {
+      for (const clickIndex of [0, 1]) {
+        const p = bootPlan(url, detectPage(url) ?? null, view({ step, clickIndex }));
+        if ('ring' in p) for (const l of p.ring.locators) expect(['css', 'href'], `${step} on ${url}`).toContain(l.by);
+      }
+    }
+    // The request form's topic, the service requests view's menu button: the guide.
+    expect(plan('https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest', { step: 'support-topic' })).toEqual({ guide: true });
+    expect(plan(`${PC}/dashboard/v2/support/customers`, { step: 'new-request' })).toEqual({ guide: true });
   });
 });
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://partner.microsoft.com/dashboard"}
 /**
  * The start-up code (lib/content/dom/quick-find.ts) and the guide (its TargetTracker's first
  * scan) must ring the same element for the same locators, or the ring would jump when the guide
@@ -51,32 +52,44 @@ function guidePick(locators: readonly QuickLocator[]): Element | null {
 interface NodeSpec {
   tag: 'a' | 'div' | 'button' | 'x-host';
   hidden: boolean;
-  /** The href, for links: one that matches the locator's pattern or one that does not. */
-  href: 'match' | 'other' | null;
+  /**
+   * The href, for links: one that matches the locator's pattern, one that does not, or a decoy
+   * whose path matches on another origin (another host, a look-alike host, `javascript:`, `http:`).
+   */
+  href: 'match' | 'other' | 'evil' | 'lookalike' | 'js' | 'http' | null;
   /** Carries the css locator's hook. */
   hook: boolean;
   shadow: NodeSpec[] | null;
   children: NodeSpec[];
 }
 
-const PATTERN = '/dashboard/v2/customers/list/?(?:[?#]|$)';
+const PATTERN = '^/dashboard/v2/customers/list/?(?:[?#]|$)';
 const HOOK = '[data-hook="target"]';
 
 const nodeSpec: fc.Memo<NodeSpec> = fc.memo((depth) =>
   fc.record({
     tag: fc.constantFrom('a', 'div', 'button', 'x-host'),
     hidden: fc.constantFrom(false, false, false, true),
-    href: fc.constantFrom('match', 'other', null),
+    href: fc.constantFrom('match', 'other', 'evil', 'lookalike', 'js', 'http', null),
     hook: fc.boolean(),
     shadow: depth > 1 ? fc.option(fc.array(nodeSpec(depth - 1), { maxLength: 3 }), { nil: null }) : fc.constant(null),
     children: depth > 1 ? fc.array(nodeSpec(depth - 1), { maxLength: 3 }) : fc.constant([]),
   }),
 );
 
+const HREFS: Record<NonNullable<NodeSpec['href']>, string> = {
+  match: 'https://partner.microsoft.com/dashboard/v2/customers/list',
+  other: 'https://partner.microsoft.com/dashboard/v2/billing',
+  evil: 'https://evil.example/dashboard/v2/customers/list',
+  lookalike: 'https://partner.microsoft.com.evil.example/dashboard/v2/customers/list',
+  js: 'javascript:void(0)//dashboard/v2/customers/list',
+  http: 'http://partner.microsoft.com/dashboard/v2/customers/list',
+};
+
 function build(spec: NodeSpec): Element {
   const el = document.createElement(spec.tag);
   if (spec.hidden) el.setAttribute('hidden', '');
-  if (spec.tag === 'a' && spec.href) el.setAttribute('href', spec.href === 'match' ? 'https://partner.microsoft.com/dashboard/v2/customers/list' : 'https://partner.microsoft.com/dashboard/v2/billing');
+  if (spec.tag === 'a' && spec.href) el.setAttribute('href', HREFS[spec.href]);
   if (spec.hook) el.setAttribute('data-hook', 'target');
   if (spec.shadow && spec.tag !== 'a' && spec.tag !== 'button') {
     const root = el.attachShadow({ mode: 'open' });
@@ -92,9 +105,9 @@ function page(nodes: NodeSpec[]): void {
 
 const KINDS: { kind: string; locators: QuickLocator[] }[] = [
   { kind: 'css', locators: [{ by: 'css', selector: HOOK }] },
-  { kind: 'href', locators: [{ by: 'href', pattern: PATTERN }] },
-  { kind: 'href, then css', locators: [{ by: 'href', pattern: PATTERN }, { by: 'css', selector: HOOK }] },
-  { kind: 'css, then href', locators: [{ by: 'css', selector: HOOK }, { by: 'href', pattern: PATTERN }] },
+  { kind: 'href', locators: [{ by: 'href', portal: 'partner-center', pattern: PATTERN }] },
+  { kind: 'href, then css', locators: [{ by: 'href', portal: 'partner-center', pattern: PATTERN }, { by: 'css', selector: HOOK }] },
+  { kind: 'css, then href', locators: [{ by: 'css', selector: HOOK }, { by: 'href', portal: 'partner-center', pattern: PATTERN }] },
 ];
 
 describe('the start-up code and the guide pick the same element', () => {
@@ -107,6 +120,8 @@ describe('the start-up code and the guide pick the same element', () => {
           const quick = quickFind(locators);
           expect(quick).toBe(guidePick(locators));
           if (quick) found++;
+          // Neither ever picks a decoy link by its href, however early it comes (a css hook is no href).
+          if (quick?.localName === 'a' && !quick.hasAttribute('data-hook')) expect(quick.getAttribute('href')).toBe(HREFS.match);
         }),
         { numRuns: 300 },
       );
@@ -121,16 +136,25 @@ describe('the start-up code and the guide pick the same element', () => {
     shell.innerHTML = '<x-nav></x-nav>';
     const nav = shell.querySelector('x-nav')!.attachShadow({ mode: 'open' });
     nav.innerHTML = '<a id="deep" href="/dashboard/v2/customers/list">Customers</a>';
-    const locators: QuickLocator[] = [{ by: 'href', pattern: PATTERN }];
+    const locators: QuickLocator[] = [{ by: 'href', portal: 'partner-center', pattern: PATTERN }];
     expect(quickFind(locators)).toBe(nav.getElementById('deep'));
     expect(guidePick(locators)).toBe(nav.getElementById('deep'));
+  });
+
+  it('decoys of every origin before the real menu lose to it, in both', () => {
+    document.body.innerHTML = ['evil', 'lookalike', 'js', 'http'].map((k) => `<a id="${k}" href="${HREFS[k as 'evil']}">Customers</a>`).join('') + '<x-shell></x-shell>';
+    const shell = document.querySelector('x-shell')!.attachShadow({ mode: 'open' });
+    shell.innerHTML = '<nav><a id="real" href="/dashboard/v2/customers/list">Customers</a></nav>';
+    const locators: QuickLocator[] = [{ by: 'href', portal: 'partner-center', pattern: PATTERN }];
+    expect(quickFind(locators)).toBe(shell.getElementById('real'));
+    expect(guidePick(locators)).toBe(shell.getElementById('real'));
   });
 
   it('the better-ranked locator wins even when a worse one matches earlier in the document', () => {
     document.body.innerHTML = '<div data-hook="target" id="css"></div><x-shell></x-shell>';
     const shell = document.querySelector('x-shell')!.attachShadow({ mode: 'open' });
     shell.innerHTML = '<a id="link" href="https://partner.microsoft.com/dashboard/v2/customers/list">Customers</a>';
-    const locators: QuickLocator[] = [{ by: 'href', pattern: PATTERN }, { by: 'css', selector: HOOK }];
+    const locators: QuickLocator[] = [{ by: 'href', portal: 'partner-center', pattern: PATTERN }, { by: 'css', selector: HOOK }];
     expect(quickFind(locators)).toBe(shell.getElementById('link'));
     expect(guidePick(locators)).toBe(shell.getElementById('link'));
   });
@@ -144,11 +168,12 @@ describe('the start-up code and the guide pick the same element', () => {
     expect(hrefs.length).toBeGreaterThan(3);
     for (const l of hrefs) {
       document.body.innerHTML = '<x-a></x-a><x-b></x-b>';
+      const origin = l.portal === 'partner-center' ? 'https://partner.microsoft.com' : 'https://admin.microsoft.com';
       for (const [host, id] of [['x-a', 'first'], ['x-b', 'second']] as const) {
         const root = document.querySelector(host)!.attachShadow({ mode: 'open' });
         const a = document.createElement('a');
         a.setAttribute('data-probe', id);
-        a.href = `https://partner.microsoft.com${sampleHref(l.pattern)}`;
+        a.href = `${origin}${sampleHref(l.pattern)}`;
         root.append(a);
       }
       const picked = quickFind([l]);
@@ -166,9 +191,10 @@ function sampleHref(pattern: string): string {
     '/dashboard/v2/customers/6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10/servicerequests',
     '/Partner/BeginClientSession.aspx?CTID=6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10',
     '/AdminPortal/Home#/support',
+    '/AdminPortal/Home#/support/newservicerequest',
   ];
   const re = new RegExp(pattern, 'i');
-  const hit = samples.find((s) => re.test(`https://partner.microsoft.com${s}`));
+  const hit = samples.find((s) => re.test(s));
   if (!hit) throw new Error(`no sample path for ${pattern}`);
   return hit;
 }

@@ -92,7 +92,7 @@ export const validEvent: fc.Arbitrary<EngineEventInput> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ flowId, at: time }).map((e) => ({ type: 'start-over', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ tabId, warning: fc.constantFrom(...WARNING_IDS), at: time }).map((e) => ({ type: 'warning-dismissed', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ flowId, minimized: fc.boolean(), at: time }).map((e) => ({ type: 'overlay-minimized', ...e }) as EngineEventInput) },
-  { weight: 4, arbitrary: fc.record({ tabId, warning: fc.constantFrom(...WARNING_IDS), at: time }).map((e) => ({ type: 'warning-continued', ...e }) as EngineEventInput) },
+  { weight: 3, arbitrary: fc.record({ tabId, warning: fc.constantFrom(...WARNING_IDS), at: time }).map((e) => ({ type: 'warning-continued', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ tabId, step: stepId, missing: fc.boolean(), at: time }).map((e) => ({ type: 'target-missing', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ flowId, at: time, workload: fc.constantFrom(...WORKLOAD_IDS), severity: fc.constantFrom(...SEVERITY_IDS) })
     .map(({ flowId, at, workload, severity }) => ({ type: 'case-saved', flowId, at, case: {

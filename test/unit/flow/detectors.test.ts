@@ -31,6 +31,21 @@ describe('page detector matrix', () => {
     }
   });
 
+  it('never takes Partner Center’s own Help + support (the wrong door) for a customer’s service requests, whatever it is headed', () => {
+    const any: PageProbe = { hasHeading: () => true };
+    for (const url of ['https://partner.microsoft.com/dashboard/v2/support/servicerequests', 'https://partner.microsoft.com/en-US/dashboard/v2/support/servicerequests/create?stage=2&topicid=x']) {
+      expect(detectPage(url, any), url).toBe('pc-own-support'); // a kind of its own: the wrong-door warning's page
+    }
+    // Support → Customer requests is a door of its own, headed as it may be.
+    expect(detectPage('https://partner.microsoft.com/dashboard/v2/support/customers', any)).toBe('pc-customer-requests');
+  });
+
+  it('knows Partner Center’s locale prefixes in both cases (/en-us/, /en-US/)', () => {
+    for (const prefix of ['/en-us', '/en-US', '/ZH-hans']) {
+      expect(detectPage(`https://partner.microsoft.com${prefix}/dashboard/v2/customers/list`), prefix).toBe('pc-customers-list');
+    }
+  });
+
   it('tells the service requests view from a customer page by its heading', () => {
     const url = 'https://partner.microsoft.com/dashboard/v2/customers/6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10/servicerequests';
     expect(detectPage(url, BLANK_PAGE)).toBe('pc-customer');

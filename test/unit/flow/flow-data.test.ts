@@ -4,7 +4,7 @@ import { FLOW } from '../../../lib/flow/flow';
 import { PREPARATION_IDS, STEP_IDS } from '../../../lib/flow/ids';
 import { FlowSchema } from '../../../lib/flow/schema';
 import { LABELS, PAGE_LANGS, normalizeLabel } from '../../../lib/flow/labels';
-import { DETECTORS } from '../../../lib/flow/pages';
+import { DETECTORS, portalOfPage } from '../../../lib/flow/pages';
 
 const SPEC_STEPS = ['sign-in', 'customers', 'select-customer', 'service-management', 'service-requests', 'new-request', 'office-365', 'portal-sign-in', 'support', 'new-service-request', 'support-topic'];
 
@@ -35,8 +35,14 @@ describe('the flow data', () => {
           expect(d!.examples.length).toBeGreaterThan(0);
         }
       });
-      it('names its click in all seven languages', () => {
-        for (const labelId of [step.label, ...clicks.map((c) => c.label)]) {
+      it('names its click, and every label its locators rank or look for, in all seven languages', () => {
+        const locatorLabels = clicks.flatMap((c) => c.locators.flatMap((l) => {
+          if (l.by === 'label') return [l.label];
+          if (l.by === 'in-view') return [l.heading, ...(l.prefer ? [l.prefer] : [])];
+          if (l.by === 'form-choice' || l.by === 'delegated-link') return l.prefer ? [l.prefer] : [];
+          return [];
+        }));
+        for (const labelId of [step.label, ...clicks.map((c) => c.label), ...locatorLabels]) {
           for (const lang of PAGE_LANGS) {
             const spellings = LABELS[labelId][lang];
             expect(spellings.length, `${labelId} in ${lang}`).toBeGreaterThan(0);
@@ -51,6 +57,22 @@ describe('the flow data', () => {
             if (l.by === 'href') expect(() => new RegExp(l.pattern, 'i')).not.toThrow();
             if (l.by === 'css') expect(l.selector).not.toMatch(/[^\x20-\x7e]/); // no page text in selectors
           }
+        }
+      });
+      it('leads its href locators only to the portal its variant happens on', () => {
+        for (const v of step.variants) {
+          const portals = new Set([...(v.portal ? [v.portal] : []), ...(v.pages ?? []).map(portalOfPage)]);
+          for (const l of v.clicks.flatMap((c) => c.locators)) {
+            if (l.by === 'href') expect([...portals], `${step.id} ${v.id}: ${l.pattern}`).toEqual([l.portal]);
+          }
+        }
+      });
+      it('finds its targets by what they are before their labels: a label locator never comes first where a hook exists', () => {
+        for (const c of clicks) {
+          const firstLabel = c.locators.findIndex((l) => l.by === 'label');
+          const hooks = c.locators.filter((l) => l.by !== 'label');
+          // Either labels only (no structural hook is known for this click), or every hook before them.
+          if (hooks.length) expect(firstLabel === -1 || c.locators.slice(firstLabel).every((l) => l.by === 'label'), `${step.id} ${c.label}`).toBe(true);
         }
       });
       it('has test URLs on the portals', () => {
@@ -70,5 +92,36 @@ describe('the flow data', () => {
 
   it('every click step other than sign-ins has at least one variant', () => {
     expect(FLOW.steps.filter((s) => s.variants.length === 0).map((s) => s.id)).toEqual(['sign-in', 'portal-sign-in']);
+  });
+});
+
+describe('the flow data holds what the portals do today (reference/portals.md §5)', () => {
+  const step = (id: string) => FLOW.steps.find((s) => s.id === id)!;
+  it('finds the request form’s topic by its place in the form, Support → Customer requests as a door, the CSP Administer item', () => {
+    expect(step('support-topic').variants[0]!.clicks[0]!.locators[0]).toMatchObject({ by: 'form-choice' });
+    expect(step('new-request').variants.some((v) => v.pages?.includes('pc-customer-requests'))).toBe(true);
+    expect(step('office-365').variants.some((v) => v.pages?.includes('pc-customer-requests'))).toBe(true);
+    expect(LABELS.administerInCsp.en).toContain('Administer');
+    expect(LABELS.administerInCsp.ja).toContain('Administer');
+    expect(LABELS.administerInCsp.de).toContain('Verwalten');
+  });
+  it('has §5’s Help & support, Contact Support and New Microsoft service request labels', () => {
+    expect(LABELS.helpAndSupport.fr).toContain('Aide & support technique');
+    expect(LABELS.helpAndSupport.es).toContain('Ayuda y soporte técnico');
+    expect(LABELS.helpAndSupport.de).toContain('Hilfe und Support');
+    expect(LABELS.helpAndSupport.ko).toContain('도움말 및 지원');
+    expect(LABELS.contactSupport.fr).toContain('Contacter le support technique');
+    expect(LABELS.contactSupport.es).toContain('Ponerse en contacto con el soporte técnico');
+    expect(LABELS.contactSupport.de).toContain('Support kontaktieren');
+    expect(LABELS.newMicrosoftServiceRequest.fr).toContain('Nouvelle demande de service Microsoft');
+    expect(LABELS.newMicrosoftServiceRequest.es).toContain('Nueva solicitud de servicio de Microsoft');
+  });
+  it('offers the way back where the 2026 pane may lack the partner’s request, and never names phone, email or Contact me', () => {
+    const second = step('new-service-request').variants.find((v) => v.clicks.length === 2)!.clicks[1]!;
+    expect(second).toMatchObject({ label: 'newMicrosoftServiceRequest', wayBack: true, where: expect.any(String) });
+    const spellings = FLOW.steps.flatMap((s) => s.variants.flatMap((v) => v.clicks.flatMap((c) => c.locators)))
+      .flatMap((l) => (l.by === 'label' ? PAGE_LANGS.flatMap((lang) => LABELS[l.label][lang]) : []))
+      .map(normalizeLabel);
+    for (const wrong of ['contact me', 'phone', 'email', 'e-mail']) expect(spellings).not.toContain(wrong);
   });
 });

@@ -24,6 +24,27 @@ describe('tenant parsing', () => {
     expect(delegatedTenantFromUrl('https://admin.microsoft.com/?CTID=not-a-guid')).toBeUndefined();
   });
 
+  it('reads tenants only from the portals’ own https origins (a decoy link names no customer)', () => {
+    for (const url of [
+      `https://evil.example/dashboard/v2/customers/${T}/servicemanagementpage`,
+      `http://partner.microsoft.com/dashboard/v2/customers/${T}/account`,
+      `https://partner.microsoft.com.evil.example/dashboard/v2/customers/${T}/account`,
+      `javascript:void(0)//partner.microsoft.com/dashboard/v2/customers/${T}/account`,
+      `https://partner.microsoft.com:444/dashboard/v2/customers/${T}/account`,
+    ]) expect(customerTenantFromUrl(url), url).toBeUndefined();
+    for (const url of [
+      `https://evil.example/Partner/BeginClientSession.aspx?CTID=${T}`,
+      `http://portal.office.com/Partner/BeginClientSession.aspx?CTID=${T}`,
+      `javascript:void(0)//admin.microsoft.com/?tenantId=${T}`,
+      'https://admin.microsoft.com.evil.example/?delegatedOrg=contoso.onmicrosoft.com',
+      'https://agent@admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com',
+      `https://partner.microsoft.com/?tenantId=${T}`,
+    ]) expect(delegatedTenantFromUrl(url), url).toBeUndefined();
+    // The admin center's hosts in any case, and the sign-in hosts a delegated link may go through.
+    expect(delegatedTenantFromUrl(`https://PORTAL.office365.us/partner/beginclientsession.aspx?ctid=${T}`)).toEqual({ kind: 'tenant-id', value: T });
+    expect(delegatedTenantFromUrl(`https://login.microsoftonline.com/common/oauth2/authorize?tenantId=${T}`)).toEqual({ kind: 'tenant-id', value: T });
+  });
+
   it('compares only comparable ids: never a false alarm', () => {
     const customer = { tenantId: T, domain: 'contoso.onmicrosoft.com' };
     expect(compareTenant(customer, { kind: 'tenant-id', value: T })).toBe('same');

@@ -74,7 +74,7 @@ describe('case summary', () => {
     if (!r.ok) return;
     const text = composeCaseSummary(r.form, { customerName: 'Contoso <b>Ltd</b>', tenantId: TENANT, serviceHealthChecked: true }, texts, -540);
     expect(text.split('\n')).toEqual([
-      'H', 'Customer: Contoso <b>Ltd</b>', `Tenant ID: ${TENANT}`, 'Category: cat:bug', 'Workload: wl:exchange', 'Severity: sev:b', 'Service health: checked',
+      'H', 'Customer: \u2068Contoso <b>Ltd</b>\u2069', `Tenant ID: \u2068${TENANT}\u2069`, 'Category: cat:bug', 'Workload: wl:exchange', 'Severity: sev:b', 'Service health: checked',
       'Started: 2026-11-24 08:30 (UTC+09:00)', '', 'Symptoms:', 'Mail does not arrive for anyone', '', 'Impact:', 'All sales', '', 'Tried:', 'none',
     ]);
   });
