@@ -108,9 +108,10 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel', 'webRequest'],
     host_permissions: [...SIGN_IN_HOSTS, ...ADMIN_CENTER_HOSTS].map((h) => `https://${h}/*`),
     // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts),
-    // and the completion the guide loads at the support topic (lib/content/completion-loader.ts):
+    // and the dock's module the guide loads when a page shows a warning, the fallback, the pill or the
+    // completion (lib/content/dock-loader.ts):
     // reachable from the portals' pages only, and only at a per-session URL.
-    web_accessible_resources: [{ resources: ['guide.js', 'completion.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['guide.js', 'dock.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
     action: {},
     commands: {
       'open-side-panel': {

@@ -25,7 +25,7 @@ import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
 import { agentClicks } from './guide-clicks';
 import { GuideDrawing, overlayEventsOf } from './guide-draw';
-import { GuideCase } from './guide-case';
+import { missingReport } from './guide-missing';
 import { LocalChoices } from './guide-choices';
 import { coalesced, Timers, type Coalesced } from './timers';
 import { asView } from './view-check';
@@ -107,7 +107,7 @@ class Guide {
   private suppressed: { key: string; until: number } | null = null;
 
   private readonly choices: LocalChoices; // the agent's, shown before the background confirms them
-  private readonly case: GuideCase;
+  private readonly missing: ReturnType<typeof missingReport>;
 
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
@@ -128,10 +128,10 @@ class Guide {
       continueAnyway: (warning) => choices.continueAnyway(warning),
       openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
       openCause: () => void this.send({ kind: 'open-admin-relationships' }),
-      fill: () => this.case.fill(this.view?.summary ?? null),
+      fill: () => this.drawing.fill(this.view?.summary ?? null),
       view: () => this.view,
-    }), handoff);
-    this.case = new GuideCase(() => this.drawing.overlayNow(), this.send, () => choices.minimize(true), () => this.ctx.isInvalid);
+    }), handoff, this.send);
+    this.missing = missingReport(this.send);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
     this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
@@ -167,7 +167,6 @@ class Guide {
       this.clicks.follow(null);
       this.watch.stop();
       this.timers.clear();
-      this.case.destroy();
       this.drawing.destroy();
     });
     this.reports.now();
@@ -318,7 +317,7 @@ class Guide {
     const { warnings, stopped } = enabled ? this.choices.warnings(view) : { warnings: [], stopped: null };
     const ring = enabled && spec && found && !this.suppressed && !stopped ? found : null;
     const fallback = enabled && !!spec && !found && this.fallbackDue && !this.suppressed && !stopped;
-    const done = enabled && this.isDone();
+    const done = enabled && this.isDone() ? view : null;
     this.pulseNext = this.drawing.draw({
       step: spec?.step ?? null,
       stepNumber: view?.stepNumber ?? 0,
@@ -332,7 +331,7 @@ class Guide {
       stopped,
       done,
     });
-    this.case.drawn(view, done && !this.isMinimized(), fallback ? spec!.step : null);
+    this.missing(fallback ? spec!.step : null);
   }
 
   // ---- Navigation --------------------------------------------------------------------------

@@ -10,8 +10,9 @@ import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import type { ContentPortal } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
+import type { ContentView } from '../protocol/content-view';
 import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
-import type { Customer } from '../engine/state';
+import type { Dock, warningModels } from './overlay/dock';
 
 /** The mark on the ringed target (SPEC.md, testing contract). */
 export const TARGET_ATTR = 'data-escalation-guide-target';
@@ -29,10 +30,10 @@ export type GuideStart = (ctx: ScriptContext, portal: ContentPortal, handoff: Ha
 /** Loads the guide and gives its start function (Chromium: a module import; Firefox: bundled). */
 export type GuideLoader = () => Promise<GuideStart>;
 
-/** Where the completion module (lib/content/completion/) puts its start function (see entrypoints/completion.ts). */
-export const COMPLETION_START = Symbol.for('escalation-guide:completion');
+/** Where the dock's module (entrypoints/dock.ts) puts its parts for the guide. */
+export const DOCK_MODULE = Symbol.for('escalation-guide:dock');
 
-/** What the guide hands the completion: its overlay's shadow root and dock, its texts and messages. */
+/** What the completion needs (through the dock, lib/content/overlay/dock.ts): the overlay's shadow root and dock, the guide's texts and messages. */
 export interface CompletionHost {
   shadow: ShadowRoot;
   dock: HTMLElement;
@@ -43,13 +44,8 @@ export interface CompletionHost {
   minimize(): void;
 }
 
-/** The completed flow's card (`eg-done`). */
-export interface DoneModel {
-  /** The case's description text (the side panel's case summary), if the agent saved one. */
-  summary: string | null;
-  customer: Customer | null;
-  caseNumber: string | null;
-}
+/** The completed flow's card (`eg-done`): the view's case summary (if saved), customer and escalation. */
+export type DoneModel = Pick<ContentView, 'summary' | 'customer' | 'escalation'>;
 
 /** The completion (lib/content/completion/completion.ts): the done card and the description's filling. */
 export interface Completion {
@@ -59,9 +55,11 @@ export interface Completion {
   fill(summary: string | null): void;
   destroy(): void;
 }
-export type CompletionStart = (host: CompletionHost) => Completion;
-/** Loads the completion (Chromium: a module import; Firefox: bundled), like the guide. */
-export type CompletionLoader = () => Promise<CompletionStart>;
+/** The dock's module (entrypoints/dock.ts): the dock's parts with the completion, loaded when a page shows one. */
+export interface DockModule {
+  Dock: typeof Dock;
+  warningModels: typeof warningModels;
+}
 
 /**
  * Messages to the background from this content script: never throws, and answers undefined when

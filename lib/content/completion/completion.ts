@@ -63,7 +63,7 @@ class CompletionView implements Completion {
     }
     const input = this.caseInput!;
     // The agent's typing wins over the stored value until it is saved.
-    if (this.host.shadow.activeElement !== input && !input.dataset.dirty) input.value = model.caseNumber ?? '';
+    if (this.host.shadow.activeElement !== input && !input.dataset.dirty) input.value = model.escalation?.caseNumber ?? '';
     done.hidden = false;
   }
 

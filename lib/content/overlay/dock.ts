@@ -8,14 +8,20 @@
  */
 import { CardView, onUserClick, part, setAttr, setText, type LabelledText, type Overlay } from './overlay';
 import { DOCK_CSS } from './styles';
+import { startCompletion } from '../completion/completion';
+import type { Completion, CompletionHost, DoneModel } from '../shared';
+import { WARNINGS, isPathWarning, wayBackOf } from '../../flow/warnings';
+import type { PreparationId } from '../../flow/ids';
+import type { Customer } from '../../engine/state';
+import type { Warning } from '../../engine/derive';
 
 export interface FallbackModel {
   step: string;
   title: LabelledText;
   where: string;
   minimizeLabel: string;
-  /** The likely cause of the missing target (`Step.likelyCause`) and the label of the link to its page. */
-  cause?: { text: string; action: string } | undefined;
+  /** The likely cause of the missing target (`Step.likelyCause`): said, with a link to its page. */
+  cause?: PreparationId | undefined;
   /** The way back to the customer in Partner Center, offered when the click may be missing here. */
   wayBack?: string | undefined;
 }
@@ -43,6 +49,41 @@ export interface WarningModel {
   note: string | null;
 }
 
+/** The warnings of a scene as the guide has them (lib/content/guide-draw.ts). */
+export interface DockWarnings {
+  list: readonly Warning[];
+  /** The path warning that stops the guide. */
+  stopped: string | null;
+  /** The agent may dismiss warnings (policy). */
+  dismissible: boolean;
+}
+
+type Texts = (key: string, subs?: (string | number)[]) => string;
+
+/** The fallback's sentence and link label of each likely cause (lib/protocol/content-view.ts, LIKELY_CAUSE_KEYS). */
+const CAUSE_TEXTS: Partial<Record<PreparationId, readonly [string, string]>> = {
+  'admin-relationship': ['overlay.cause.adminRelationship', 'overlay.cause.openAdminRelationships'],
+};
+
+/** The warnings as the dock shows them, from the table (lib/flow/warnings.ts), in the guide's texts. */
+export function warningModels(w: DockWarnings, t: Texts, tParts: (key: string, subs: string[]) => TextParts): WarningModel[] {
+  const dismiss = w.dismissible ? t('overlay.dismiss') : null;
+  const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
+  return w.list.map((x) => {
+    const def = WARNINGS[x.id];
+    const path = isPathWarning(x.id);
+    return {
+      id: x.id,
+      title: t(def.title),
+      body: tParts(def.body, [who(x.selected), x.opened?.value ?? '']),
+      action: t(wayBackOf(x.id, x.selected?.tenantId).action),
+      dismiss,
+      continueAnyway: path && !x.continued ? t('overlay.continueAnyway') : null,
+      note: x.id === w.stopped ? t('overlay.stopped') : path && x.continued ? t('overlay.continued') : null,
+    };
+  });
+}
+
 export interface DockEvents {
   /** The fallback card's minimize button (true) and the pill (false). */
   minimize(minimized: boolean): void;
@@ -63,8 +104,29 @@ export class Dock {
   private fallbackBack: HTMLButtonElement | null = null;
   private pill: HTMLButtonElement | null = null;
   private pillText: HTMLElement | null = null;
+  /** The completion (lib/content/completion/): made the first time the done card or the description's filling is asked for. */
+  private completion: Completion | null = null;
 
-  constructor(private readonly overlay: Overlay, private readonly events: DockEvents) {}
+  /** `host`: what the completion needs of the guide (its texts, its messages, minimize). */
+  constructor(private readonly overlay: Overlay, private readonly events: DockEvents, private readonly host?: () => CompletionHost) {}
+
+  /** The completed flow's card (null: hidden). */
+  setDone(model: DoneModel | null): void {
+    if (model || this.completion) this.completed()?.setDone(model);
+  }
+
+  /** Fill in the description, on the agent's click. */
+  fill(summary: string | null): void {
+    this.completed()?.fill(summary);
+  }
+
+  private completed(): Completion | null {
+    if (!this.completion && this.host) {
+      this.style();
+      this.completion = startCompletion(this.host());
+    }
+    return this.completion;
+  }
 
   setFallback(model: FallbackModel | null): void {
     if (model) this.showFallback(model);
@@ -99,12 +161,14 @@ export class Dock {
       this.overlay.dock.insertBefore(this.fallback.el, this.pill);
     }
     this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
-    if (model.cause && !this.cause) this.cause = part(this.fallback.el, 'p', 'cause');
+    const cause = model.cause && this.host ? CAUSE_TEXTS[model.cause] : undefined;
+    const t = this.host?.().t;
+    if (cause && !this.cause) this.cause = part(this.fallback.el, 'p', 'cause');
     if (this.cause) {
-      this.cause.hidden = !model.cause;
-      setText(this.cause, model.cause?.text ?? '');
+      this.cause.hidden = !cause;
+      setText(this.cause, cause && t ? t(cause[0]) : '');
     }
-    this.fallback.setAction(model.cause && { label: model.cause.action, testId: 'eg-open-cause' }, () => this.events.openCause());
+    this.fallback.setAction(cause && t && { label: t(cause[1]), testId: 'eg-open-cause' }, () => this.events.openCause());
     if (model.wayBack && !this.fallbackBack) {
       const back = (this.fallbackBack = part(this.fallback.el, 'button', 'btn primary back'));
       back.type = 'button';
