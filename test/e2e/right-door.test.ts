@@ -273,9 +273,12 @@ describe('issue 24, en-US', () => {
   });
 
   it('2019 form: Fill in the description on the agent’s click (the form’s own state hears it, nothing submitted), asking before typed text is replaced; then the completion card and the session list with a case number', async () => {
-    const { page } = await openByHand(FORM_2019);
+    const { page } = await openByHand(SUPPORT);
     await continueAnyway(page, 'not-from-dashboard');
     await continueAnyway(page, 'own-tenant-context');
+    await expectRingCovers(page, 'new-service-request', { timeout: 10_000 });
+    await ringedTarget(page, 'new-service-request').click();
+    await page.waitForURL(FORM_2019);
     await expectRingCovers(page, 'support-topic', { timeout: 10_000 });
     const fill = overlay(page).nextStep.locator('[data-testid="eg-fill-description"]');
     await fill.waitFor({ state: 'visible' });
@@ -319,7 +322,7 @@ describe('issue 24, en-US', () => {
     await expect(form.submits()).resolves.toBe('0');
 
     // The topic: the flow is complete, the done card shows.
-    await page.locator('m365-request-form label[for$="-exchange"]').click();
+    await page.locator('m365-request-form input[id$="-exchange"]').click();
     const done = page.locator('[data-testid="eg-done"]');
     await done.waitFor({ state: 'visible', timeout: 10_000 });
     await expect(done.locator('.lines').textContent()).resolves.toContain('Problem reported by the customer');
@@ -348,10 +351,13 @@ describe('issue 24, en-US', () => {
     await expect(panel.evaluate(() => (window as unknown as { __egPwned?: number }).__egPwned)).resolves.toBeUndefined();
     await expect(page.evaluate(() => (window as unknown as { __egPwned?: number }).__egPwned)).resolves.toBeUndefined();
     // Copy as CSV: the agent's ticket system gets the row, the case number as text.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `chrome-extension://${ext.extensionId}` });
+    // (Read back on the portal's page: Chromium grants the clipboard to web origins only.)
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://admin.microsoft.com' });
     await panel.locator('[data-testid="eg-escalations-copy-csv"]').click();
     await expect.poll(() => panel.locator('[data-testid="eg-escalations-status"]').textContent()).toBe('Copied.');
-    const csv = await panel.evaluate(() => navigator.clipboard.readText());
+    await page.bringToFront();
+    const csv = await page.evaluate(() => navigator.clipboard.readText());
+    await panel.bringToFront();
     expect(csv.split('\r\n')[0]).toBe('Completed,Customer,Tenant ID,Workload,Severity,Case number');
     expect(csv).toContain(`Exchange Online (mail),B – Moderate,"<img src=x onerror=""window.__egPwned=1"">"`);
     await panel.locator('[data-testid="eg-escalations"]').scrollIntoViewIfNeeded();
@@ -408,7 +414,7 @@ describe('issue 24, ko-KR', () => {
   });
 
   it('the stopped guide, Continue anyway and the done card read in Korean', async () => {
-    const { page } = await openByHand(FORM_2019);
+    const { page } = await openByHand(SUPPORT);
     const w = overlay(page).warning('not-from-dashboard');
     await w.waitFor({ state: 'visible', timeout: 15_000 });
     await expect(w.locator('[data-action="continue"]').textContent()).resolves.toBe('그래도 계속');
@@ -419,6 +425,8 @@ describe('issue 24, ko-KR', () => {
     await page.bringToFront();
     await continueAnyway(page, 'not-from-dashboard');
     await continueAnyway(page, 'own-tenant-context');
+    await expectRingCovers(page, 'new-service-request', { timeout: 10_000 });
+    await ringedTarget(page, 'new-service-request').click();
     await expectRingCovers(page, 'support-topic', { timeout: 10_000 });
     await expect(overlay(page).nextStep.locator('[data-testid="eg-fill-description"]').textContent()).resolves.toBe('설명 채우기');
     await page.locator('m365-request-form input[type="radio"]').first().check({ force: true });

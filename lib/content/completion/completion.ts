@@ -87,6 +87,15 @@ class CompletionView implements Completion {
     writeField(field, text);
     this.written.set(field, fieldText(field));
     this.say(this.host.t('overlay.fill.done'));
+    this.keepClear(field);
+  }
+
+  /** The dock moves to the left when it would cover the field the agent now reads (a pane down the right side). */
+  private keepClear(field: HTMLElement): void {
+    const dock = this.host.dock;
+    const f = field.getBoundingClientRect();
+    const d = dock.getBoundingClientRect();
+    if (f.right > d.left && f.left < d.right && f.bottom > d.top && f.top < d.bottom) dock.className = 'dock left';
   }
 
   private say(text: string): void {

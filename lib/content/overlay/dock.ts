@@ -1,5 +1,5 @@
 /**
- * The guide's parts of the overlay, in its dock (top right; at the bottom when the target is
+ * The guide's parts of the overlay, in its dock (top right; on the left when the target is
  * there): the warnings, the fallback card (the target was not found: where to look) and the pill
  * the overlay minimizes to. Only the guide shows them, so only the guide carries them: the
  * content scripts' start-up code draws the ring and card with `Overlay` alone, and the guide
@@ -47,6 +47,8 @@ export interface WarningModel {
   continueAnyway: string | null;
   /** A line under the body: the guide stops here, or Continue anyway was chosen. */
   note: string | null;
+  /** Continue anyway was chosen: the warning shows its title, the note and its actions only (the dock stays short). */
+  compact?: boolean;
 }
 
 /** The warnings of a scene as the guide has them (lib/content/guide-draw.ts). */
@@ -80,6 +82,7 @@ export function warningModels(w: DockWarnings, t: Texts, tParts: (key: string, s
       dismiss,
       continueAnyway: path && !x.continued ? t('overlay.continueAnyway') : null,
       note: x.id === w.stopped ? t('overlay.stopped') : path && x.continued ? t('overlay.continued') : null,
+      compact: path && !!x.continued,
     };
   });
 }
@@ -212,7 +215,7 @@ export class Dock {
       warning.setAttribute('role', 'alert');
       warning.setAttribute('data-warning', w.id);
       part(warning, 'p', 'title').textContent = w.title;
-      fillParts(part(warning, 'p', 'body'), w.body);
+      if (!w.compact) fillParts(part(warning, 'p', 'body'), w.body);
       if (w.note) part(warning, 'p', 'note').textContent = w.note;
       const actions = part(warning, 'div', 'actions');
       const action = part(actions, 'button', 'btn primary');

@@ -318,8 +318,9 @@ export class Overlay {
     rs.height = `${box.bottom - box.top}px`;
     // Scrolled out of its container or the viewport: no ring floating over other content.
     rs.visibility = visible ? '' : 'hidden';
-    // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
-    const dockClass = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height ? 'dock low' : 'dock';
+    // The dock (warnings, pill, fallback, the done card) moves to the left when it would sit on the
+    // target (a pane down the right side holds the rest of the form too).
+    const dockClass = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height ? 'dock left' : 'dock';
     if (this.dock.className !== dockClass) this.dock.className = dockClass;
     if (cardSize) {
       const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);
