@@ -3,8 +3,9 @@
  * (`eg-done`: the flow complete, the summary's first lines, the case number the portal gives,
  * Start a new escalation) and the filling of the request form's description (`eg-fill-description`,
  * also on the support topic's card), with its question before text the agent typed is replaced.
- * Loaded by the guide only where a flow reaches the support topic (lib/content/completion-loader.ts):
- * every other page never compiles it. Plain DOM; every text the page or the agent gave is text.
+ * Made by the dock (lib/content/overlay/dock.ts) the first time the done card or the filling is
+ * asked for; both come in the dock's module (lib/content/dock-loader.ts). Plain DOM; every text the
+ * page or the agent gave is text.
  */
 import { isCaseNumber } from '../../flow/ids';
 import { onUserClick, part, setText } from '../overlay/overlay';
