@@ -2,7 +2,8 @@
 // the sidebar, nothing web-accessible, no sidePanel), the sidebar opened by the popup's button and by
 // the keyboard shortcut (browser.sidebarAction), the event page unloaded mid-flow (forced as
 // about:debugging does, and by Firefox's own idle timer) with the flow going on, a warning, the
-// options page, and the delegated entry answered with a real HTTP 302 in the tab the page opened.
+// options page, and `npm start -- --browser firefox`'s own walk (walkGuideFirefox) through the
+// delegated entry's real HTTP 302 and the four sign-in pages.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
@@ -170,19 +171,20 @@ describe('Firefox unloads the idle event page itself', () => {
   });
 });
 
-describe('Firefox: the delegated entry answered with a real HTTP 302', () => {
+describe('Firefox: the walk `npm start -- --browser firefox` takes (walkGuideFirefox)', () => {
   let ext: LaunchedFirefox;
   beforeAll(async () => {
-    ext = await launchFirefox({ locale: 'en-US', entry: 'redirect' });
+    ext = await launchFirefox({ locale: 'en-US' });
   });
   afterAll(async () => {
     await ext?.close();
   });
 
-  it('the tab the page opened goes BeginClientSession → 302 → sign-in → admin center, and the walk reaches the topic', async () => {
+  it('the tab the page opened goes BeginClientSession → 302 → the four sign-in pages → admin center, and the walk reaches the topic', async () => {
     await ext.page.goto(DASHBOARD);
     const { steps, page } = await walkGuideFirefox({ browser: ext.browser, page: ext.page });
     expect(steps.map((s) => s.stepId)).toEqual(STEP_IDS.filter((id) => id !== 'sign-in'));
+    expect(steps.find((s) => s.stepId === 'portal-sign-in')?.screens).toEqual(['picker', 'password', 'mfa', 'kmsi']);
     const entry = ext.requests.filter((r) => /\/Partner\/BeginClientSession\.aspx\?CTID=/i.test(r.url));
     expect(entry.map((r) => [r.resourceType, r.status])).toEqual([['document', 302]]);
     expect(entry[0]!.url).toContain(CUSTOMERS[0]!.tenantId);

@@ -20,8 +20,6 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   extensionPath?: string;
   viewport?: { width: number; height: number } | null;
-  /** the delegated entry as a script-redirect page (default, as in Chromium) or a real HTTP 302 */
-  entry?: 'page' | 'redirect';
   /** extensions.background.idle.timeout: Firefox unloads the idle event page after this long */
   backgroundIdleMs?: number;
   /** leave open the sidebar Firefox opens at install (default: closed before the first test step) */
@@ -65,7 +63,7 @@ export interface LaunchedFirefox {
 export function findFirefox(): string;
 export function firefoxVersion(path: string): string;
 export function firefoxPrefs(o: { port: number; uuid: string; locale: string; backgroundIdleMs?: number }): Record<string, unknown>;
-export function startReplicaServer(opts: { dir: string; entry?: 'page' | 'redirect' }): Promise<{
+export function startReplicaServer(opts: { dir: string }): Promise<{
   port: number;
   requests: ServedRequest[];
   extensionRequests: ServedRequest[];

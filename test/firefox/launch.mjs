@@ -6,10 +6,12 @@
 // test/e2e/launch.mjs) are served under the real portal URLs by a local HTTPS server behind a local
 // CONNECT proxy that Firefox is told to use for every request (profile prefs). The server is a real
 // one: every tab (also those a page opens with window.open or target=_blank, whose first request
-// per-page interception misses), every redirect (a real HTTP 302) and every request of the add-on go
-// through Firefox's own network stack, so its content scripts and its tabs events see real
-// navigations. Its certificate is self-signed (made with openssl at launch) and accepted through the
-// WebDriver session's acceptInsecureCerts. It listens on an ephemeral port of 127.0.0.1: no root, no
+// per-page interception misses), every redirect and every request of the add-on go through
+// Firefox's own network stack, so its content scripts, its webRequest and its tabs events see real
+// navigations. The delegated entries are always answered as the real servers answer them, with an
+// HTTP 302 to the sign-in (the replicas' harder choice; the script-redirect page is only for
+// Playwright's page.goto in the Chromium harness). Its certificate is self-signed (made with
+// openssl at launch) and accepted through the WebDriver session's acceptInsecureCerts. It listens on an ephemeral port of 127.0.0.1: no root, no
 // port 443, no DNS change. Requests for any other host are refused at the proxy and recorded.
 import puppeteer from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
@@ -68,9 +70,9 @@ function makeCertificate(dir) {
 
 /**
  * Starts the replicas' HTTPS server behind a CONNECT proxy on 127.0.0.1 (ephemeral port).
- * @param {{ dir: string, entry?: 'page' | 'redirect' }} opts
+ * @param {{ dir: string }} opts
  */
-export async function startReplicaServer({ dir, entry = 'page' }) {
+export async function startReplicaServer({ dir }) {
   const { key, cert } = makeCertificate(dir);
   const replicas = createReplicaServer();
   /** @type {import('./launch.d.mts').ServedRequest[]} */
@@ -92,22 +94,22 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
     if (from.startsWith('moz-extension://')) extensionRequests.push(record);
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => replicas.respond({
-      url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
-      // A real server: a redirect works for every navigation (`entry: 'page'` keeps the script page).
-      canRedirect: entry === 'redirect',
-    }).then(
-      ({ status, headers, body }) => {
+    req.on('end', async () => {
+      try {
+        const { status, headers, body } = await replicas.respond({
+          url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+          // A real server: a redirect works for every navigation, so the entry is always a 302.
+          canRedirect: true,
+        });
         record.status = status;
         res.writeHead(status, headers);
         res.end(body);
-      },
-      (err) => {
+      } catch (err) {
         record.status = 500;
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`replica server: ${err instanceof Error ? err.message : err}`);
-      },
-    ));
+      }
+    });
   });
   const proxy = http.createServer((req, res) => {
     // Plain http:// through the proxy: nothing is served that way.
@@ -193,7 +195,6 @@ export async function launchFirefox({
   headless = true,
   extensionPath = process.env.EG_FIREFOX_EXTENSION_DIR || FIREFOX_EXTENSION_DIR,
   viewport = { width: 1280, height: 800 },
-  entry = 'page',
   backgroundIdleMs,
   keepSidebar = false,
 } = {}) {
@@ -201,7 +202,7 @@ export async function launchFirefox({
     throw new Error(`No built Firefox add-on at ${extensionPath} (manifest.json missing). Run \`npx wxt build -b firefox\` first.`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'eg-firefox-'));
-  const server = await startReplicaServer({ dir, entry }).catch(async (e) => {
+  const server = await startReplicaServer({ dir }).catch(async (e) => {
     await rm(dir, { recursive: true, force: true });
     throw e;
   });
