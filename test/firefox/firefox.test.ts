@@ -8,9 +8,10 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
   launchFirefox, screenshot, expectRingCovers, markedSteps, clickableIn, clickWhenReady, openedBy, signIn, isLogin, visible,
-  until, overlayWarnings, checklist, storageOf, realErrors, walkGuideFirefox, OVERLAY, CUSTOMERS, type LaunchedFirefox,
+  until, overlayWarnings, checklist, storageOf, realErrors, walkGuideFirefox, OVERLAY, CUSTOMERS, delegatedLink, type LaunchedFirefox,
 } from './harness';
 import { STEP_IDS } from '../../lib/flow/ids';
+import { STATE_ITEM } from '../../lib/protocol/storage';
 
 const DASHBOARD = 'https://partner.microsoft.com/dashboard';
 const SUPPORT_DIRECT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
@@ -126,24 +127,62 @@ describe('Firefox: the event page unloaded mid-flow', () => {
     await ext?.close();
   });
 
-  it('unloaded at three steps (also between the click that opens the admin center and its tab), the flow goes on to the topic', async () => {
-    const UNLOAD_AFTER = new Set(['customers', 'office-365', 'support']);
+  it('unloaded at four points, also with the Office 365 menu open and between its click\'s new tab and the 302, the flow goes on to the topic with no warning', async () => {
+    const UNLOAD_AFTER = new Set(['customers', 'support']);
     let page = ext.page;
     await page.goto(DASHBOARD);
     for (const step of ['customers', 'select-customer', 'service-management', 'service-requests', 'new-request', 'office-365', 'support', 'new-service-request', 'support-topic']) {
       if (isLogin(page)) await signIn(page);
+      if (step === 'office-365') {
+        // The agent reads the open menu long enough for Firefox to unload the idle event page; the
+        // click wakes it (the click's report, the new tab, the entry's request arrive as it starts).
+        await until(() => markedSteps(page), (ids) => ids.length === 1 && ids[0] === step, `the guide to mark "${step}"`);
+        expect(await ext.terminateBackground(), 'the event page unloaded with the menu open').toBe('stopped');
+        // The new tab's request to the delegated entry waits at the server: the event page is
+        // unloaded again before the 302 (and the sign-in pages after it) come back.
+        const entry = ext.holdRequest((u) => /\/Partner\/BeginClientSession\.aspx\?/i.test(u));
+        const opened = await clickRinged(ext, page, step);
+        expect(opened, 'Microsoft Office 365 opens the admin center in a new tab').not.toBeNull();
+        page = opened!;
+        expect(await entry.reached).toContain(CUSTOMERS[0]!.tenantId);
+        expect(await ext.terminateBackground(), 'the event page unloaded between the entry\'s request and its 302').toBe('stopped');
+        entry.release();
+        await until(async () => isLogin(page), Boolean, 'the sign-in page in the new tab', 15_000);
+        continue;
+      }
+      await until(() => markedSteps(page), (ids) => ids.length === 1 && ids[0] === step, `the guide to mark "${step}"`);
+      expect(await overlayWarnings(page), `warnings on ${page.url()} at "${step}"`).toEqual([]);
       const opened = await clickRinged(ext, page, step);
       if (opened) page = opened;
-      if (UNLOAD_AFTER.has(step)) {
-        expect(await ext.terminateBackground(), `the event page unloaded after "${step}"`).toBe('stopped');
-        if (step === 'office-365') await until(async () => isLogin(page), Boolean, 'the sign-in page in the new tab', 15_000);
-      }
+      if (UNLOAD_AFTER.has(step)) expect(await ext.terminateBackground(), `the event page unloaded after "${step}"`).toBe('stopped');
     }
     await until(() => markedSteps(page), (ids) => ids.length === 0, 'no mark after the topic');
     expect(await overlayWarnings(page)).toEqual([]);
     const panel = await ext.openExtensionPage('sidepanel.html');
     await until(() => checklist(panel), (s) => STEP_IDS.every((id) => s[id] === 'done'), 'every step done after the unloads');
     await panel.close();
+  });
+
+  it('stopped, it is woken by the delegated entry\'s request itself (webRequest is a persistent listener of Firefox\'s event page): the tab acts for the customer', async () => {
+    // The customer's Service management page in a tab of its own, then the delegated entry in the
+    // same tab (as a pasted or bookmarked link would): no click and no new tab wake the event page;
+    // the 302 hides the tenant from every URL the tab commits, so only webRequest can carry it.
+    const customer = CUSTOMERS[1]!;
+    const page = await ext.browser.newPage();
+    await page.goto(`https://partner.microsoft.com/dashboard/v2/customers/${customer.tenantId}/servicemanagementpage`);
+    await until(() => markedSteps(page), (ids) => ids.length === 1, 'a ringed step on Service management');
+    expect(await ext.terminateBackground()).toBe('stopped');
+    await page.goto(delegatedLink(customer, '2019'));
+    await until(async () => isLogin(page), Boolean, 'the sign-in page');
+    expect(await ext.backgroundState(), 'Firefox woke the event page for the request').toBe('running');
+    await signIn(page);
+    await until(() => markedSteps(page), (ids) => ids.length === 1 && ids[0] === 'support', 'the guide to mark "support" in the admin center');
+    expect(await overlayWarnings(page)).toEqual([]);
+    const options = await ext.openExtensionPage('options.html');
+    const { tabs } = (await storageOf(options, 'session'))[STATE_ITEM] as { tabs: Record<string, { portal?: string; delegated?: { value: string } | null }> };
+    expect(Object.values(tabs).filter((t) => t.portal === 'admin-center').map((t) => t.delegated?.value)).toContain(customer.tenantId);
+    await options.close();
+    await page.close();
   });
 });
 

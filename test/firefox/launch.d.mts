@@ -26,6 +26,11 @@ export interface FirefoxLaunchOptions {
   keepSidebar?: boolean;
 }
 
+export interface HeldRequest {
+  reached: Promise<string>;
+  release(): void;
+}
+
 export interface LaunchedFirefox {
   browser: Browser;
   /** the first tab */
@@ -43,6 +48,11 @@ export interface LaunchedFirefox {
   extensionRequests: ServedRequest[];
   /** requests refused at the proxy (other hosts, plain http) */
   blockedRequests: { url: string; method: string }[];
+  /**
+   * The next request whose URL passes `test` is answered only after `release()`; `reached`
+   * resolves to its URL when it is at the server (its onBeforeRequest has fired).
+   */
+  holdRequest(test: (url: string) => boolean): HeldRequest;
   /** privileged JS in the browser window (parent process) */
   chromeEval(expression: string): Promise<unknown>;
   /** an extension page in a new tab, loaded (its page.url() stays about:blank: see launch.mjs) */
@@ -68,6 +78,7 @@ export function startReplicaServer(opts: { dir: string }): Promise<{
   requests: ServedRequest[];
   extensionRequests: ServedRequest[];
   blockedRequests: { url: string; method: string }[];
+  hold(test: (url: string) => boolean): HeldRequest;
   close(): Promise<void>;
 }>;
 export function launchFirefox(opts?: FirefoxLaunchOptions): Promise<LaunchedFirefox>;

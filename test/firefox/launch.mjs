@@ -83,6 +83,11 @@ export async function startReplicaServer({ dir }) {
   const blockedRequests = [];
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
+  /** The next request whose URL passes `test` waits for `released` (`hold`). */
+  /** @type {{ test: (url: string) => boolean, reached: (url: string) => void, released: Promise<void> }[]} */
+  const holds = [];
+  /** @type {Set<() => void>} */
+  const releases = new Set();
 
   const tls = https.createServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`).href;
@@ -95,6 +100,12 @@ export async function startReplicaServer({ dir }) {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
+      const held = holds.findIndex((h) => h.test(url));
+      if (held >= 0) {
+        const [hold] = holds.splice(held, 1);
+        hold?.reached(url);
+        await hold?.released;
+      }
       try {
         const { status, headers, body } = await replicas.respond({
           url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
@@ -144,7 +155,29 @@ export async function startReplicaServer({ dir }) {
     requests,
     extensionRequests,
     blockedRequests,
+    /**
+     * The next request whose URL passes `test` is answered only after `release()`; `reached`
+     * resolves to its URL when it arrives (then the browser has sent it: its webRequest
+     * onBeforeRequest has fired).
+     * @param {(url: string) => boolean} test
+     */
+    hold(test) {
+      /** @type {(url: string) => void} */
+      let reached = () => {};
+      /** @type {() => void} */
+      let release = () => {};
+      const at = new Promise((resolve) => (reached = resolve));
+      const released = new Promise((resolve) => (release = () => {
+        releases.delete(release);
+        resolve(undefined);
+      }));
+      releases.add(release);
+      holds.push({ test, reached, released: /** @type {Promise<void>} */ (released) });
+      return { reached: /** @type {Promise<string>} */ (at), release };
+    },
     async close() {
+      holds.length = 0;
+      for (const release of [...releases]) release();
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => proxy.close(() => resolve(undefined)));
       tls.close();
@@ -255,6 +288,7 @@ export async function launchFirefox({
       requests: server.requests,
       extensionRequests: server.extensionRequests,
       blockedRequests: server.blockedRequests,
+      holdRequest: (test) => server.hold(test),
       chromeEval,
       openExtensionPage: (path) => openExtensionPage(b, `${extensionOrigin}/${path.replace(/^\//, '')}`),
       backgroundState: () => chromeEval(`WebExtensionPolicy.getByID(${id}).extension.backgroundState`),
