@@ -44,6 +44,7 @@ describe('Firefox: the add-on as Firefox runs it', () => {
       return {
         background: m.background, sidebar: m.sidebar_action?.default_panel, permissions: m.permissions,
         war: m.web_accessible_resources ?? null, sidePanelApi: typeof b.sidePanel, sidebarApi: typeof b.sidebarAction,
+        command: m.commands?.['open-side-panel']?.description,
       };
     });
     await options.close();
@@ -55,6 +56,8 @@ describe('Firefox: the add-on as Firefox runs it', () => {
     expect(shape.war).toBeNull();
     expect(shape.sidePanelApi).toBe('undefined');
     expect(shape.sidebarApi).toBe('object');
+    // Firefox calls it the sidebar, also in Manage Extension Shortcuts.
+    expect(shape.command).toBe('Open the Escalation Guide sidebar');
     // Firefox treats it as an event page: it can be unloaded (a persistent one cannot).
     expect(await ext.terminateBackground()).toBe('stopped');
   });
@@ -82,6 +85,9 @@ describe('Firefox: the add-on as Firefox runs it', () => {
     expect(await ext.sidebarOpen()).toBe('');
     const popup = await ext.openExtensionPage('popup.html');
     const button = await popup.waitForSelector('[data-testid="eg-open-side-panel"]', { visible: true });
+    // Firefox's word for it: the sidebar.
+    expect(await button!.evaluate((el) => el.textContent?.trim())).toBe('Open sidebar');
+    expect(await popup.evaluate(() => document.body.innerText)).not.toMatch(/side panel/i);
     await screenshot(popup, 'firefox-popup');
     await button!.click();
     await until(() => ext.sidebarOpen(), (id) => id === SIDEBAR_ID, 'the add-on\'s sidebar to open');
@@ -105,6 +111,10 @@ describe('Firefox: the add-on as Firefox runs it', () => {
     const options = await ext.openExtensionPage('options.html');
     await options.waitForSelector('[data-loaded="true"]');
     await screenshot(options, 'firefox-options');
+    const optionsText = await options.evaluate(() => document.body.innerText);
+    expect(optionsText).toContain('Turn off if you only want the checklist in the sidebar and popup.');
+    expect(optionsText).toContain('Open the sidebar with Alt+Shift+E.');
+    expect(optionsText).not.toMatch(/side panel/i);
     const overlaySwitch = (await options.$('[data-setting="overlayEnabled"]'))!;
     expect(await overlaySwitch.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
     await overlaySwitch.click();
