@@ -79,6 +79,9 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_icon = { 16: ICONS[16]!, 32: ICONS[32]! };
       if (wxt.config.browser === 'firefox') {
         manifest.permissions = manifest.permissions?.filter((p) => p !== 'sidePanel');
+        // Firefox calls it the sidebar (Manage Extension Shortcuts shows this text).
+        const command = manifest.commands?.['open-side-panel'];
+        if (command) command.description = '__MSG_ui_command_openSidebar__';
         // Its content scripts carry the guide themselves (lib/content/boot.ts): nothing web-accessible.
         delete manifest.web_accessible_resources;
         manifest.browser_specific_settings = {

@@ -60,7 +60,7 @@ export function Options() {
         <SettingSwitch
           id="overlayEnabled"
           label={i18n.t('ui.options.overlay')}
-          hint={i18n.t('ui.options.overlayHint')}
+          hint={i18n.t(import.meta.env.FIREFOX ? 'ui.options.overlayHintSidebar' : 'ui.options.overlayHint')}
           value={settings?.overlayEnabled}
           locked={locked('overlayEnabled')}
           onChange={(v) => void updateSettings({ overlayEnabled: v })}
@@ -77,7 +77,7 @@ export function Options() {
       {shortcut && (
         <section class="eg-section" aria-labelledby="eg-shortcut-title">
           <h2 id="eg-shortcut-title" class="eg-section-title">{i18n.t('ui.options.shortcutTitle')}</h2>
-          <p class="eg-muted">{i18n.t('ui.options.shortcut', [shortcut])}</p>
+          <p class="eg-muted">{i18n.t(import.meta.env.FIREFOX ? 'ui.options.shortcutSidebar' : 'ui.options.shortcut', [shortcut])}</p>
         </section>
       )}
       <section class="eg-section" aria-labelledby="eg-data-title">

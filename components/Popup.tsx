@@ -62,7 +62,7 @@ export function Popup() {
             }}
           >
             <PanelIcon />
-            {i18n.t('ui.popup.openPanel')}
+            {i18n.t(import.meta.env.FIREFOX ? 'ui.popup.openSidebar' : 'ui.popup.openPanel')}
           </button>
           <button
             type="button"

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { CUSTOMERS, delegatedLink, expectRingCovers, launchExtension, openExtensionPage, screenshot, type LaunchedExtension } from './harness';
 import type { EngineState, FlowState } from '../../lib/engine/state';
+import { signIn } from './walk.mjs';
 
 const [CONTOSO, FABRIKAM] = CUSTOMERS as [(typeof CUSTOMERS)[number], (typeof CUSTOMERS)[number]];
 const PC = 'https://partner.microsoft.com';
@@ -142,7 +143,7 @@ describe('a customer name with bidirectional controls (21.2)', () => {
     // Fabrikam's delegated admin center opened from this tab: the customer-mismatch warning.
     const [admin] = await Promise.all([ext.context.waitForEvent('page'), page.evaluate((url) => void window.open(url, '_blank'), delegatedLink(FABRIKAM, '2019'))]);
     await admin.waitForURL((u) => LOGIN_HOSTS.includes(u.hostname), { timeout: 15_000 });
-    await admin.locator('#idSIButton9').click();
+    await signIn(admin);
     await admin.waitForURL((u) => !LOGIN_HOSTS.includes(u.hostname), { timeout: 15_000 });
     const warning = admin.locator('[role="alert"][data-warning="customer-mismatch"]').first();
     await warning.waitFor({ timeout: 15_000 });

@@ -42,5 +42,21 @@ export interface WalkOptions {
 /** Follows the guide by clicking each marked target until the support topic is chosen (or `stopAfter`); throws WalkError otherwise. */
 export function walkGuide(opts: WalkOptions): Promise<{ steps: WalkStep[]; page: Page; completed: boolean }>;
 
+/** What to click on each sign-in screen (null: the page continues by itself). */
+export const SIGN_IN_CLICKS: { picker: string; password: string; mfa: null; kmsi: string };
+
+/** What the sign-in walk needs of a driver (Playwright, puppeteer). */
+export interface SignInDriver {
+  url(): string;
+  /** the page's data-replica-screen ('' while none) */
+  screen(): Promise<string>;
+  click(selector: string, timeoutMs: number): Promise<void>;
+  /** resolves once the tab's URL is no longer `url` */
+  left(url: string, timeoutMs: number): Promise<void>;
+}
+
+/** The sign-in walk for any driver; returns the screens seen. */
+export function signInWith(driver: SignInDriver, opts?: { timeoutMs?: number; onScreen?: (screen: string) => Promise<void> | void }): Promise<string[]>;
+
 /** Gets a tab through the sign-in pages until it leaves the sign-in host; returns the screens seen. */
 export function signIn(page: Page, opts?: { timeoutMs?: number; onScreen?: (screen: string) => Promise<void> | void }): Promise<string[]>;

@@ -32,14 +32,17 @@ export class WalkError extends Error {
   }
 }
 
-/** @param {import('playwright-core').Page} page */
-const isLogin = (page) => {
+/** @param {string} url */
+const onLoginHost = (url) => {
   try {
-    return LOGIN_HOSTS.includes(new URL(page.url()).hostname);
+    return LOGIN_HOSTS.includes(new URL(url).hostname);
   } catch {
     return false;
   }
 };
+
+/** @param {import('playwright-core').Page} page */
+const isLogin = (page) => onLoginHost(page.url());
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -74,40 +77,73 @@ async function clickableIn(handle) {
 }
 
 /**
+ * What the agent does on each sign-in screen (`document.body.dataset.replicaScreen` of the replica,
+ * test/replica/login.js): the CSS selector to click, or null where the page continues by itself
+ * (the MFA number: the phone approves). Shared with the Firefox walk (test/firefox/walk.mjs).
+ */
+export const SIGN_IN_CLICKS = {
+  picker: '#tilesHolder [data-test-id]',
+  password: '#idSIButton9',
+  mfa: null,
+  kmsi: '#idSIButton9',
+};
+
+/**
+ * The sign-in walk for any driver (Playwright here, puppeteer in test/firefox/walk.mjs): until the
+ * tab leaves the sign-in host for an https page, do on each new screen what `SIGN_IN_CLICKS` says
+ * and wait for the next document. Returns the screens seen.
+ * @param {{
+ *   url: () => string,
+ *   screen: () => Promise<string>,
+ *   click: (selector: string, timeoutMs: number) => Promise<void>,
+ *   left: (url: string, timeoutMs: number) => Promise<void>,
+ * }} driver `screen`: the page's `data-replica-screen` ('' while none); `left`: resolves once the
+ *   tab's URL is no longer `url` (or after `timeoutMs`)
+ * @param {{ timeoutMs?: number, onScreen?: (screen: string) => Promise<void> | void }} [opts]
+ */
+export async function signInWith(driver, { timeoutMs = 15_000, onScreen } = {}) {
+  /** @type {string[]} */
+  const screens = [];
+  const deadline = Date.now() + timeoutMs * 3;
+  while (Date.now() < deadline) {
+    const url = driver.url();
+    if (!onLoginHost(url)) {
+      if (url.startsWith('https:')) return screens;
+      await sleep(100); // about:blank while the opened tab starts
+      continue;
+    }
+    const screen = await driver.screen().catch(() => '');
+    if (!screen || screen === screens.at(-1)) {
+      await sleep(100);
+      continue;
+    }
+    if (!(screen in SIGN_IN_CLICKS)) throw new WalkError(`Unknown sign-in screen "${screen}" on ${url}`, { url, step: 0, afterStep: 'office-365' });
+    screens.push(screen);
+    await onScreen?.(screen);
+    const selector = SIGN_IN_CLICKS[/** @type {keyof typeof SIGN_IN_CLICKS} */ (screen)];
+    if (selector) await driver.click(selector, timeoutMs);
+    await driver.left(url, timeoutMs).catch(() => {});
+  }
+  throw new WalkError(`The sign-in did not end within ${Math.round((timeoutMs * 3) / 1000)} s (screens: ${screens.join(', ') || 'none'})`, { url: driver.url(), step: 0, afterStep: 'office-365' });
+}
+
+/**
  * Gets a tab through the Microsoft sign-in pages (account picker, password, MFA approval, stay
  * signed in; any of them may be left out) until it leaves the sign-in host. Returns the screens seen.
  * @param {import('playwright-core').Page} page
  * @param {{ timeoutMs?: number, onScreen?: (screen: string) => Promise<void> | void }} [opts]
  */
-export async function signIn(page, { timeoutMs = 15_000, onScreen } = {}) {
-  /** @type {string[]} */
-  const screens = [];
-  const deadline = Date.now() + timeoutMs * 3;
-  while (Date.now() < deadline) {
-    if (!isLogin(page)) {
-      try {
-        if (new URL(page.url()).protocol === 'https:') return screens;
-      } catch {
-        /* about:blank while the opened tab starts */
-      }
-      await sleep(100);
-      continue;
-    }
-    const screen = await page.evaluate(() => document.body?.dataset.replicaScreen ?? '').catch(() => '');
-    if (!screen || screen === screens.at(-1)) {
-      await sleep(100);
-      continue;
-    }
-    screens.push(screen);
-    await onScreen?.(screen);
-    const url = page.url();
-    if (screen === 'picker') await page.locator('#tilesHolder [data-test-id]').first().click({ timeout: timeoutMs });
-    else if (screen === 'password') await page.locator('#idSIButton9').click({ timeout: timeoutMs });
-    else if (screen === 'kmsi') await page.locator('#idSIButton9').click({ timeout: timeoutMs });
-    // mfa: the approval comes by itself (the phone); just wait for the next page
-    await page.waitForURL((u) => u.href !== url, { timeout: timeoutMs, waitUntil: 'commit' }).catch(() => {});
-  }
-  throw new WalkError(`The sign-in did not end within ${Math.round((timeoutMs * 3) / 1000)} s (screens: ${screens.join(', ') || 'none'})`, { url: page.url(), step: 0, afterStep: 'office-365' });
+export function signIn(page, opts = {}) {
+  return signInWith({
+    url: () => page.url(),
+    screen: () => page.evaluate(() => document.body?.dataset.replicaScreen ?? ''),
+    click: async (selector, timeout) => {
+      await page.locator(selector).first().click({ timeout });
+    },
+    left: async (url, timeout) => {
+      await page.waitForURL((u) => u.href !== url, { timeout, waitUntil: 'commit' });
+    },
+  }, opts);
 }
 
 /**

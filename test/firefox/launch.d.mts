@@ -20,12 +20,15 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   extensionPath?: string;
   viewport?: { width: number; height: number } | null;
-  /** the delegated entry as a script-redirect page (default, as in Chromium) or a real HTTP 302 */
-  entry?: 'page' | 'redirect';
   /** extensions.background.idle.timeout: Firefox unloads the idle event page after this long */
   backgroundIdleMs?: number;
   /** leave open the sidebar Firefox opens at install (default: closed before the first test step) */
   keepSidebar?: boolean;
+}
+
+export interface HeldRequest {
+  reached: Promise<string>;
+  release(): void;
 }
 
 export interface LaunchedFirefox {
@@ -45,6 +48,11 @@ export interface LaunchedFirefox {
   extensionRequests: ServedRequest[];
   /** requests refused at the proxy (other hosts, plain http) */
   blockedRequests: { url: string; method: string }[];
+  /**
+   * The next request whose URL passes `test` is answered only after `release()`; `reached`
+   * resolves to its URL when it is at the server (its onBeforeRequest has fired).
+   */
+  holdRequest(test: (url: string) => boolean): HeldRequest;
   /** privileged JS in the browser window (parent process) */
   chromeEval(expression: string): Promise<unknown>;
   /** an extension page in a new tab, loaded (its page.url() stays about:blank: see launch.mjs) */
@@ -65,11 +73,12 @@ export interface LaunchedFirefox {
 export function findFirefox(): string;
 export function firefoxVersion(path: string): string;
 export function firefoxPrefs(o: { port: number; uuid: string; locale: string; backgroundIdleMs?: number }): Record<string, unknown>;
-export function startReplicaServer(opts: { dir: string; entry?: 'page' | 'redirect' }): Promise<{
+export function startReplicaServer(opts: { dir: string }): Promise<{
   port: number;
   requests: ServedRequest[];
   extensionRequests: ServedRequest[];
   blockedRequests: { url: string; method: string }[];
+  hold(test: (url: string) => boolean): HeldRequest;
   close(): Promise<void>;
 }>;
 export function launchFirefox(opts?: FirefoxLaunchOptions): Promise<LaunchedFirefox>;

@@ -6,10 +6,12 @@
 // test/e2e/launch.mjs) are served under the real portal URLs by a local HTTPS server behind a local
 // CONNECT proxy that Firefox is told to use for every request (profile prefs). The server is a real
 // one: every tab (also those a page opens with window.open or target=_blank, whose first request
-// per-page interception misses), every redirect (a real HTTP 302) and every request of the add-on go
-// through Firefox's own network stack, so its content scripts and its tabs events see real
-// navigations. Its certificate is self-signed (made with openssl at launch) and accepted through the
-// WebDriver session's acceptInsecureCerts. It listens on an ephemeral port of 127.0.0.1: no root, no
+// per-page interception misses), every redirect and every request of the add-on go through
+// Firefox's own network stack, so its content scripts, its webRequest and its tabs events see real
+// navigations. The delegated entries are always answered as the real servers answer them, with an
+// HTTP 302 to the sign-in (the replicas' harder choice; the script-redirect page is only for
+// Playwright's page.goto in the Chromium harness). Its certificate is self-signed (made with
+// openssl at launch) and accepted through the WebDriver session's acceptInsecureCerts. It listens on an ephemeral port of 127.0.0.1: no root, no
 // port 443, no DNS change. Requests for any other host are refused at the proxy and recorded.
 import puppeteer from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
@@ -68,9 +70,9 @@ function makeCertificate(dir) {
 
 /**
  * Starts the replicas' HTTPS server behind a CONNECT proxy on 127.0.0.1 (ephemeral port).
- * @param {{ dir: string, entry?: 'page' | 'redirect' }} opts
+ * @param {{ dir: string }} opts
  */
-export async function startReplicaServer({ dir, entry = 'page' }) {
+export async function startReplicaServer({ dir }) {
   const { key, cert } = makeCertificate(dir);
   const replicas = createReplicaServer();
   /** @type {import('./launch.d.mts').ServedRequest[]} */
@@ -81,6 +83,11 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
   const blockedRequests = [];
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
+  /** The next request whose URL passes `test` waits for `released` (`hold`). */
+  /** @type {{ test: (url: string) => boolean, reached: (url: string) => void, released: Promise<void> }[]} */
+  const holds = [];
+  /** @type {Set<() => void>} */
+  const releases = new Set();
 
   const tls = https.createServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`).href;
@@ -92,22 +99,28 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
     if (from.startsWith('moz-extension://')) extensionRequests.push(record);
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => replicas.respond({
-      url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
-      // A real server: a redirect works for every navigation (`entry: 'page'` keeps the script page).
-      canRedirect: entry === 'redirect',
-    }).then(
-      ({ status, headers, body }) => {
+    req.on('end', async () => {
+      const held = holds.findIndex((h) => h.test(url));
+      if (held >= 0) {
+        const [hold] = holds.splice(held, 1);
+        hold?.reached(url);
+        await hold?.released;
+      }
+      try {
+        const { status, headers, body } = await replicas.respond({
+          url, method: req.method ?? 'GET', resourceType, postData: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+          // A real server: a redirect works for every navigation, so the entry is always a 302.
+          canRedirect: true,
+        });
         record.status = status;
         res.writeHead(status, headers);
         res.end(body);
-      },
-      (err) => {
+      } catch (err) {
         record.status = 500;
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`replica server: ${err instanceof Error ? err.message : err}`);
-      },
-    ));
+      }
+    });
   });
   const proxy = http.createServer((req, res) => {
     // Plain http:// through the proxy: nothing is served that way.
@@ -142,7 +155,29 @@ export async function startReplicaServer({ dir, entry = 'page' }) {
     requests,
     extensionRequests,
     blockedRequests,
+    /**
+     * The next request whose URL passes `test` is answered only after `release()`; `reached`
+     * resolves to its URL when it arrives (then the browser has sent it: its webRequest
+     * onBeforeRequest has fired).
+     * @param {(url: string) => boolean} test
+     */
+    hold(test) {
+      /** @type {(url: string) => void} */
+      let reached = () => {};
+      /** @type {() => void} */
+      let release = () => {};
+      const at = new Promise((resolve) => (reached = resolve));
+      const released = new Promise((resolve) => (release = () => {
+        releases.delete(release);
+        resolve(undefined);
+      }));
+      releases.add(release);
+      holds.push({ test, reached, released: /** @type {Promise<void>} */ (released) });
+      return { reached: /** @type {Promise<string>} */ (at), release };
+    },
     async close() {
+      holds.length = 0;
+      for (const release of [...releases]) release();
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => proxy.close(() => resolve(undefined)));
       tls.close();
@@ -193,7 +228,6 @@ export async function launchFirefox({
   headless = true,
   extensionPath = process.env.EG_FIREFOX_EXTENSION_DIR || FIREFOX_EXTENSION_DIR,
   viewport = { width: 1280, height: 800 },
-  entry = 'page',
   backgroundIdleMs,
   keepSidebar = false,
 } = {}) {
@@ -201,7 +235,7 @@ export async function launchFirefox({
     throw new Error(`No built Firefox add-on at ${extensionPath} (manifest.json missing). Run \`npx wxt build -b firefox\` first.`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'eg-firefox-'));
-  const server = await startReplicaServer({ dir, entry }).catch(async (e) => {
+  const server = await startReplicaServer({ dir }).catch(async (e) => {
     await rm(dir, { recursive: true, force: true });
     throw e;
   });
@@ -254,6 +288,7 @@ export async function launchFirefox({
       requests: server.requests,
       extensionRequests: server.extensionRequests,
       blockedRequests: server.blockedRequests,
+      holdRequest: (test) => server.hold(test),
       chromeEval,
       openExtensionPage: (path) => openExtensionPage(b, `${extensionOrigin}/${path.replace(/^\//, '')}`),
       backgroundState: () => chromeEval(`WebExtensionPolicy.getByID(${id}).extension.backgroundState`),

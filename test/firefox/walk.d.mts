@@ -6,6 +6,8 @@ export interface FirefoxWalkStep {
   stepId: string;
   url: string;
   screenshot?: string;
+  /** portal-sign-in: the sign-in screens passed ('picker', 'password', 'mfa', 'kmsi') */
+  screens?: string[];
 }
 
 export interface FirefoxWalkOptions {
@@ -25,6 +27,7 @@ export function clickableIn(handle: ElementHandle<Element>, timeoutMs?: number):
 export function clickWhenReady(handle: ElementHandle<Element>, timeoutMs?: number): Promise<void>;
 export function openedBy(browser: Browser, action: () => Promise<unknown>, waitMs?: number): Promise<Page | null>;
 export function waitForUrl(page: Page, test: (u: URL) => boolean, timeoutMs?: number): Promise<void>;
-export function signIn(page: Page, timeoutMs?: number): Promise<void>;
+/** Gets a tab through the sign-in pages until it leaves the sign-in host; returns the screens seen. */
+export function signIn(page: Page, opts?: { timeoutMs?: number; onScreen?: (screen: string) => Promise<void> | void }): Promise<string[]>;
 /** Follows the guide by clicking each marked target until the support topic is chosen; throws WalkError otherwise. */
 export function walkGuideFirefox(opts: FirefoxWalkOptions): Promise<{ steps: FirefoxWalkStep[]; page: Page; completed: true }>;

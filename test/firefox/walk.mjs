@@ -1,11 +1,12 @@
 // The walk of test/e2e/walk.mjs in Firefox (puppeteer-core): on each page, wait for the one element
 // the guide marks (`[data-escalation-guide-target]`, searched through open shadow roots), save a
-// screenshot, click it (a real click: WebDriver input actions); on the sign-in page (no content
-// script there) click "Sign in"; follow the tab a click opens. Ends after the support topic is
+// screenshot, click it (a real click: WebDriver input actions); on the sign-in pages (no content
+// script there) do what each asks (test/e2e/walk.mjs `signInWith`: pick the account, sign in, wait
+// for the MFA approval, stay signed in); follow the tab a click opens. Ends after the support topic is
 // chosen. Shared by `npm start -- --browser firefox` and the e2e-firefox tests. Types: walk.d.mts.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLICKABLE_INSIDE, CLICKABLE_SELF, FINAL_STEP, LOGIN_HOSTS, WalkError } from '../e2e/walk.mjs';
+import { CLICKABLE_INSIDE, CLICKABLE_SELF, FINAL_STEP, LOGIN_HOSTS, WalkError, signInWith } from '../e2e/walk.mjs';
 
 export { FINAL_STEP, WalkError };
 
@@ -134,11 +135,24 @@ export async function waitForUrl(page, test, timeoutMs = 10_000) {
   }
 }
 
-/** Signs in on the replica's sign-in page. @param {import('puppeteer-core').Page} page */
-export async function signIn(page, timeoutMs = 10_000) {
-  const button = await page.waitForSelector('#idSIButton9', { visible: true, timeout: timeoutMs });
-  await button?.click();
-  await waitForUrl(page, (u) => !LOGIN_HOSTS.includes(u.hostname), timeoutMs);
+/**
+ * Gets a tab through the replica's sign-in pages (account picker, password, MFA that continues by
+ * itself, stay signed in: form POSTs, each its own document) until it leaves the sign-in host, with
+ * real clicks. Returns the screens seen.
+ * @param {import('puppeteer-core').Page} page
+ * @param {{ timeoutMs?: number, onScreen?: (screen: string) => Promise<void> | void }} [opts]
+ */
+export function signIn(page, opts = {}) {
+  return signInWith({
+    url: () => page.url(),
+    screen: () => page.evaluate(() => document.body?.dataset.replicaScreen ?? ''),
+    click: async (selector, timeout) => {
+      const control = await page.waitForSelector(selector, { visible: true, timeout });
+      if (!control) throw new Error(`no ${selector} on ${page.url()}`);
+      await clickWhenReady(control, timeout);
+    },
+    left: (url, timeout) => waitForUrl(page, (u) => u.href !== url, timeout),
+  }, opts);
 }
 
 /**
@@ -168,11 +182,18 @@ export async function walkGuideFirefox({ browser, page, outDir, timeoutMs = 10_0
 
     if (found === 'login') {
       n++;
-      await current.waitForSelector('#idSIButton9', { visible: true, timeout: timeoutMs });
-      const file = await shot('portal-sign-in');
-      steps.push({ n, stepId: 'portal-sign-in', url: current.url(), screenshot: file });
-      log(`${n}. portal-sign-in (sign-in page, clicking "Sign in")${file ? ` -> ${file}` : ''}`);
-      await signIn(current, timeoutMs);
+      const url = current.url();
+      /** @type {string | undefined} */
+      let first;
+      const screens = await signIn(current, {
+        timeoutMs,
+        onScreen: async (screen) => {
+          const file = await shot(`portal-sign-in-${screen}`);
+          first ??= file;
+          log(`${n}. portal-sign-in: ${screen}${file ? ` -> ${file}` : ''}`);
+        },
+      });
+      steps.push({ n, stepId: 'portal-sign-in', url, screenshot: first, screens });
       previous = null;
       lastStep = 'portal-sign-in';
       continue;
