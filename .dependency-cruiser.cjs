@@ -71,10 +71,17 @@ module.exports = {
       to: { path: ['^lib/content/guide(-draw|-loader)?\\.ts$'] },
     },
     {
+      name: 'the-dock-comes-through-its-loader',
+      comment: 'The dock\'s parts (lib/content/overlay/dock.ts: warnings, fallback, pill) and the completion (lib/content/completion/: the done card, the description) are a module of their own, loaded when a page shows one (lib/content/dock-loader.ts): nothing else of the content scripts loads their code.',
+      severity: 'error',
+      from: { path: ['^lib/content/', '^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/guide\\.ts$'], pathNot: ['^lib/content/completion/', '^lib/content/overlay/dock\\.ts$', '^lib/content/dock-loader\\.ts$'] },
+      to: { path: ['^lib/content/completion/', '^lib/content/overlay/dock\\.ts$'] },
+    },
+    {
       name: 'content-scripts-carry-no-zod',
       comment: 'zod stays out of the content scripts\' bundles (their size and start-up): they take the flow data as typed, validated at build and test time.',
       severity: 'error',
-      from: { path: ['^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/guide\\.ts$'] },
+      from: { path: ['^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/(guide|dock)\\.ts$'] },
       to: { path: 'node_modules/zod/', reachable: true },
     },
     {

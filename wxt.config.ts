@@ -110,9 +110,11 @@ export default defineConfig({
     // scripts already run on those hosts, so their host permissions add no install warning.
     permissions: ['storage', 'sidePanel', 'webRequest'],
     host_permissions: [...SIGN_IN_HOSTS, ...ADMIN_CENTER_HOSTS].map((h) => `https://${h}/*`),
-    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts):
+    // The guide, loaded by the content scripts' start-up code when a page needs it (lib/content/boot.ts),
+    // and the dock's module the guide loads when a page shows a warning, the fallback, the pill or the
+    // completion (lib/content/dock-loader.ts):
     // reachable from the portals' pages only, and only at a per-session URL.
-    web_accessible_resources: [{ resources: ['guide.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['guide.js', 'dock.js'], matches: PORTAL_HOSTS.map((h) => `https://${h}/*`), use_dynamic_url: true }],
     action: {},
     commands: {
       'open-side-panel': {

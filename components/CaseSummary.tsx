@@ -1,14 +1,20 @@
 /**
  * The case summary: a short form (validated with zod in lib/surfaces/case-summary.ts) that fills in the
- * customer, tenant id and service-health status and copies the text for the service request.
- * Nothing is stored: the form lives in the page only.
+ * customer, tenant id and service-health status, copies the text for the service request, and
+ * keeps the case with its escalation (session storage, through the background): the guide fills
+ * it into the request form's description, and the session's list shows its workload and severity.
  */
 import { useRef, useState } from 'preact/hooks';
-import { TRIAGE_CATEGORIES, type TriageCategory } from '../lib/flow/ids';
+import { SEVERITY_IDS, TRIAGE_CATEGORIES, WORKLOAD_IDS, type SeverityId, type TriageCategory, type WorkloadId } from '../lib/flow/ids';
 import type { FlowState } from '../lib/surfaces/surface-model';
 import { composeCaseSummary, parseCaseForm, type CaseField, type CaseTexts } from '../lib/surfaces/case-summary';
+import { copyText } from './clipboard';
+import { send } from './hooks';
 import { CopyIcon } from './icons';
 import { i18n, tr } from './text';
+
+export const workloadName = (w: WorkloadId): string => tr(`ui.workload.${w}`);
+export const severityName = (v: SeverityId): string => tr(`ui.severity.${v}.name`);
 
 function texts(): CaseTexts {
   return {
@@ -18,6 +24,10 @@ function texts(): CaseTexts {
     unknown: i18n.t('ui.summary.out.unknown'),
     category: i18n.t('ui.summary.out.category'),
     categoryName: (c: TriageCategory) => tr(`ui.triage.short.${c}`),
+    workload: i18n.t('ui.summary.out.workload'),
+    workloadName,
+    severity: i18n.t('ui.summary.out.severity'),
+    severityName,
     serviceHealth: i18n.t('ui.summary.out.serviceHealth'),
     serviceHealthChecked: i18n.t('ui.summary.out.checked'),
     serviceHealthNotChecked: i18n.t('ui.summary.out.notChecked'),
@@ -29,29 +39,15 @@ function texts(): CaseTexts {
   };
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
-
 type Values = Record<CaseField, string>;
 
 export function CaseSummary({ flow }: { flow: FlowState | null }) {
   const triage = flow?.triage && flow.triage !== 'in-house' ? flow.triage : '';
-  const [values, setValues] = useState<Values>({ category: '', symptoms: '', impact: '', started: '', tried: '' });
+  const saved = flow?.case?.form;
+  const [values, setValues] = useState<Values>(() => ({
+    category: saved?.category ?? '', workload: saved?.workload ?? '', severity: saved?.severity ?? '', symptoms: saved?.symptoms ?? '',
+    impact: saved?.impact ?? '', started: saved?.started ?? '', tried: saved?.tried ?? '',
+  }));
   const [errors, setErrors] = useState<CaseField[]>([]);
   const [result, setResult] = useState<{ text: string; copied: boolean } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -80,6 +76,7 @@ export function CaseSummary({ flow }: { flow: FlowState | null }) {
       texts(),
       new Date().getTimezoneOffset(),
     );
+    if (flow) void send({ kind: 'case-saved', flowId: flow.id, case: { form: parsed.form, text } });
     setResult({ text, copied: await copyText(text) });
   };
 
@@ -107,6 +104,32 @@ export function CaseSummary({ flow }: { flow: FlowState | null }) {
           <span id="eg-case-category-hint" hidden />
           {error('category')}
         </div>
+        <div class="eg-field">
+          <label for="eg-case-workload">{i18n.t('ui.summary.workload')}</label>
+          <select {...field('workload')} value={values.workload} onChange={set('workload')}>
+            <option value="">{i18n.t('ui.summary.chooseWorkload')}</option>
+            {WORKLOAD_IDS.map((w) => <option key={w} value={w}>{workloadName(w)}</option>)}
+          </select>
+          <span id="eg-case-workload-hint" hidden />
+          {error('workload')}
+        </div>
+        <fieldset class="eg-field" aria-invalid={errors.includes('severity') ? 'true' : undefined} aria-describedby={['eg-case-severity-hint', errors.includes('severity') ? 'eg-case-severity-error' : ''].filter(Boolean).join(' ')}>
+          <legend class="eg-legend">{i18n.t('ui.summary.severity')}</legend>
+          <p id="eg-case-severity-hint" class="eg-hint">{i18n.t('ui.summary.severityHint')}</p>
+          <div class="eg-choices" data-testid="eg-case-severity">
+            {SEVERITY_IDS.map((v) => (
+              <div key={v} class="eg-choice">
+                <input type="radio" id={`eg-case-severity-${v}`} name="severity" value={v} checked={values.severity === v} onChange={set('severity')}
+                  aria-describedby={`eg-case-severity-${v}-desc`} />
+                <label for={`eg-case-severity-${v}`}>
+                  <span class="eg-choice-name">{severityName(v)}</span>
+                  <span id={`eg-case-severity-${v}-desc`} class="eg-hint eg-choice-desc">{tr(`ui.severity.${v}.desc`)}</span>
+                </label>
+              </div>
+            ))}
+          </div>
+          {error('severity')}
+        </fieldset>
         <div class="eg-field">
           <label for="eg-case-symptoms">{i18n.t('ui.summary.symptoms')}</label>
           <p id="eg-case-symptoms-hint" class="eg-hint">{i18n.t('ui.summary.symptomsHint')}</p>
@@ -140,6 +163,7 @@ export function CaseSummary({ flow }: { flow: FlowState | null }) {
         <div class="eg-result">
           <p class={result.copied ? 'eg-note eg-note-success' : 'eg-note'} role="status" data-testid="eg-case-status">
             {result.copied ? i18n.t('ui.summary.copied') : i18n.t('ui.summary.copyFailed')}
+            {flow && ` ${i18n.t('ui.summary.saved')}`}
           </p>
           <label for="eg-case-output" class="eg-visually-hidden">{i18n.t('ui.summary.preview')}</label>
           <textarea id="eg-case-output" class="eg-output" readOnly rows={10} value={result.text} data-testid="eg-case-output" />

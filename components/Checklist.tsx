@@ -5,8 +5,14 @@
 import type { ItemState } from '../lib/surfaces/surface-model';
 import { PREPARATION_IDS, STEP_IDS, stepNumber, type ItemId, type PreparationId } from '../lib/flow/ids';
 import type { SurfaceView } from '../lib/surfaces/surface-model';
-import { CheckIcon, SkipIcon } from './icons';
+import { CheckIcon, OpenIcon, SkipIcon } from './icons';
 import { i18n, itemTitle, stateText } from './text';
+
+/** A preparation item's page (`link` in the flow data), for the selected customer: null while none is selected. */
+export interface PrepLink {
+  href: string | null;
+  open(href: string): void;
+}
 
 function stateOf(view: SurfaceView, id: ItemId): ItemState {
   return view.items?.[id] ?? 'todo';
@@ -39,7 +45,7 @@ export function StepList({ view, compact = false }: { view: SurfaceView; compact
 }
 
 /** The preparation items, each with a check box the agent may tick (when a flow is shown). */
-export function PreparationList({ view, onTick }: { view: SurfaceView; onTick?: (id: PreparationId, done: boolean) => void }) {
+export function PreparationList({ view, onTick, links = {} }: { view: SurfaceView; onTick?: (id: PreparationId, done: boolean) => void; links?: Partial<Record<PreparationId, PrepLink>> }) {
   return (
     <ul class="eg-list" aria-label={i18n.t('ui.section.preparation')}>
       {PREPARATION_IDS.map((id) => {
@@ -55,11 +61,30 @@ export function PreparationList({ view, onTick }: { view: SurfaceView; onTick?: 
               disabled={!view.flow || !onTick}
               onChange={(e) => onTick?.(id, (e.currentTarget as HTMLInputElement).checked)}
             />
-            <label for={inputId} class="eg-item-title">{itemTitle(id)}</label>
+            <div class="eg-prep-text">
+              <label for={inputId} class="eg-item-title">{itemTitle(id)}</label>
+              {links[id] && <PrepLinkView id={id} link={links[id]} />}
+            </div>
             <span class="eg-visually-hidden">{`, ${stateText(state)}`}</span>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** The link of an item (the flow data's only kind: the customer's Admin relationships). */
+function PrepLinkView({ id, link }: { id: PreparationId; link: PrepLink }) {
+  const href = link.href;
+  if (!href) return <span class="eg-hint">{i18n.t('ui.prep.adminRelationshipNoCustomer')}</span>;
+  return (
+    <>
+      <span class="eg-hint">{i18n.t('ui.prep.adminRelationshipHint')}</span>
+      <a class="eg-link eg-small" href={href} data-prep-link={id} onClick={(e) => { e.preventDefault(); link.open(href); }}>
+        {i18n.t('ui.prep.adminRelationshipLink')}
+        <OpenIcon />
+        <span class="eg-visually-hidden">{` ${i18n.t('ui.newTab')}`}</span>
+      </a>
+    </>
   );
 }

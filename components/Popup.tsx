@@ -4,11 +4,12 @@ import { browser } from 'wxt/browser';
 import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
 import { updateSettings } from '../lib/settings/store';
 import { StepList } from './Checklist';
+import { NextLine, WayBack } from './NextClick';
 import { Header } from './Header';
 import { useProgressKept, useSettings, useSurface } from './hooks';
 import { AddIcon, PanelIcon } from './icons';
 import { useShortcut } from './shortcut';
-import { i18n } from './text';
+import { i18n, itemTitle } from './text';
 import { NotKeptNotice, Warnings } from './Warnings';
 
 /** Opens the side panel of this window. Runs inside the click handler: the API needs the user gesture. */
@@ -23,7 +24,7 @@ function openSidePanel(windowId: number | undefined): Promise<unknown> {
 
 export function Popup() {
   const settings = useSettings();
-  const { loaded, view, warnings } = useSurface(settings);
+  const { loaded, view, warnings, stopped } = useSurface(settings);
   const kept = useProgressKept();
   const shortcut = useShortcut();
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
@@ -43,8 +44,11 @@ export function Popup() {
       <Header view={view} showBar />
       <main class="eg-main">
         <NotKeptNotice kept={kept} />
-        <Warnings warnings={warnings} />
+        <Warnings warnings={warnings} stopped={stopped} />
         {loaded && kept && !view.flow && <p class="eg-muted" data-testid="eg-no-flow">{i18n.t('ui.noFlow.body')}</p>}
+        {view.flow && view.current && (stopped
+          ? <WayBack warning={stopped} compact />
+          : <NextLine step={view.current}>{itemTitle(view.current)}</NextLine>)}
         <section class="eg-section eg-section-tight" aria-label={i18n.t('ui.section.steps')}>
           <StepList view={view} compact />
         </section>

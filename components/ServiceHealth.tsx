@@ -2,9 +2,9 @@
  * Service health: Partner Center's and the admin center's (the customer's own, as delegated admin,
  * where its tenant id is known). Opening one completes the preparation item.
  */
-import { browser } from 'wxt/browser';
 import type { FlowState } from '../lib/surfaces/surface-model';
 import { serviceHealthLinks } from '../lib/surfaces/surface-model';
+import { openTab } from './hooks';
 import { OpenIcon } from './icons';
 import { i18n, trParts } from './text';
 import { Parts } from './Isolated';
@@ -14,14 +14,6 @@ interface Props {
   /** A tab of the flow: Partner Center's page opens as its child, so it joins the same flow. */
   flowTabId: number | undefined;
   onVisited: () => void;
-}
-
-async function openTab(url: string, openerTabId: number | undefined): Promise<void> {
-  try {
-    await browser.tabs.create(openerTabId === undefined ? { url } : { url, openerTabId });
-  } catch {
-    await browser.tabs.create({ url }).catch(() => window.open(url, '_blank', 'noopener'));
-  }
 }
 
 export function ServiceHealth({ flow, flowTabId, onVisited }: Props) {

@@ -1,15 +1,20 @@
-/** The side panel: the whole checklist, the next click, the customer, warnings, triage, service health, case summary. */
+/**
+ * The side panel: the whole checklist, the next click (or the way back while a path warning stops
+ * the guide), the customer, warnings, triage, service health, case summary, the session's escalations.
+ */
 import { browser } from 'wxt/browser';
 import type { TriageCategory } from '../lib/flow/ids';
 import type { PreparationId } from '../lib/flow/ids';
 import { PARTNER_CENTER_DASHBOARD } from '../lib/flow/urls';
-import { pageLangForFlow, tabOfFlow } from '../lib/surfaces/surface-model';
+import { pageLangForFlow, preparationLink, tabOfFlow } from '../lib/surfaces/surface-model';
 import { CaseSummary } from './CaseSummary';
 import { PreparationList, StepList } from './Checklist';
+import { Escalations } from './Escalations';
 import { HelpLinks, Roles } from './Guidance';
 import { Header } from './Header';
-import { send, useProgressKept, useSettings, useSurface } from './hooks';
-import { CustomerCard, NextClick } from './NextClick';
+import { openTab, send, useProgressKept, useSettings, useSurface } from './hooks';
+import { LikelyCause } from './LikelyCause';
+import { CustomerCard, NextClick, WayBack } from './NextClick';
 import { ServiceHealth } from './ServiceHealth';
 import { i18n, uiLanguage } from './text';
 import { Triage } from './Triage';
@@ -17,20 +22,24 @@ import { NotKeptNotice, Warnings } from './Warnings';
 
 export function SidePanel() {
   const settings = useSettings();
-  const { loaded, state, activeTabId, view, warnings } = useSurface(settings);
+  const { loaded, state, activeTabId, view, warnings, stopped } = useSurface(settings);
   const kept = useProgressKept();
   const flow = view.flow;
   const showPrep = settings?.showPreparation ?? true;
   const pageLang = pageLangForFlow(state, flow, uiLanguage());
   const tick = (item: PreparationId, done: boolean) => flow && void send({ kind: 'tick', flowId: flow.id, item, done });
   const triage = (category: TriageCategory | 'in-house') => flow && void send({ kind: 'triage', flowId: flow.id, category });
+  // Partner Center's pages open as children of a tab of the flow, so that they join it.
+  const flowTabId = state ? tabOfFlow(state, flow, activeTabId) : undefined;
+  const openInFlow = (href: string) => void openTab(href, flowTabId);
+  const adminRelationships = preparationLink('admin-relationship', flow?.customer?.tenantId);
 
   return (
     <div class="eg-page" data-loaded={String(loaded)} data-flow-id={flow?.id ?? ''}>
       <Header view={view} showBar />
       <main class="eg-main">
         <NotKeptNotice kept={kept} />
-        <Warnings warnings={warnings} />
+        <Warnings warnings={warnings} stopped={stopped} />
         {/* Not kept: the store may hold no state at all; no claim that nothing is in progress. */}
         {!flow && loaded && kept && (
           <section class="eg-card" data-testid="eg-no-flow">
@@ -44,7 +53,9 @@ export function SidePanel() {
           </section>
         )}
         {flow && view.fromOtherTab && <p class="eg-muted eg-small" data-testid="eg-from-other-tab">{i18n.t('ui.fromOtherTab')}</p>}
-        {flow && view.current && <NextClick flow={flow} step={view.current} pageLang={pageLang} />}
+        {flow && view.current && stopped && <WayBack warning={stopped} />}
+        {flow && view.current && !stopped && <NextClick flow={flow} step={view.current} pageLang={pageLang} />}
+        <LikelyCause state={state} flow={flow} activeTabId={activeTabId} onOpen={openInFlow} />
         {flow && !view.current && (
           <section class="eg-card eg-next" data-testid="eg-complete">
             <h2 class="eg-next-title">{i18n.t('ui.complete.title')}</h2>
@@ -57,7 +68,11 @@ export function SidePanel() {
           {showPrep && (
             <>
               <h3 class="eg-subheading">{i18n.t('ui.section.preparation')}</h3>
-              <PreparationList view={view} onTick={tick} />
+              <PreparationList
+                view={view}
+                onTick={tick}
+                links={adminRelationships === undefined ? {} : { 'admin-relationship': { href: adminRelationships, open: openInFlow } }}
+              />
               <h3 class="eg-subheading">{i18n.t('ui.section.steps')}</h3>
             </>
           )}
@@ -65,9 +80,10 @@ export function SidePanel() {
         </section>
         {showPrep && <Triage flow={flow} onPick={triage} />}
         {showPrep && (
-          <ServiceHealth flow={flow} flowTabId={state ? tabOfFlow(state, flow, activeTabId) : undefined} onVisited={() => tick('check-service-health', true)} />
+          <ServiceHealth flow={flow} flowTabId={flowTabId} onVisited={() => tick('check-service-health', true)} />
         )}
-        <CaseSummary key={flow?.id ?? 'none'} flow={flow} />
+        <CaseSummary key={`${flow?.id ?? 'none'}-${flow?.createdAt ?? 0}`} flow={flow} />
+        <Escalations state={state} />
         <Roles />
         <HelpLinks settings={settings} />
         {flow && (

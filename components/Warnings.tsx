@@ -1,9 +1,11 @@
 /**
- * The warnings of SPEC.md, each with what is wrong and the way back. Customer names render as text,
- * isolated. And the notice that progress is not being kept (the background cannot save: session
- * storage full).
+ * The warnings of SPEC.md, each with what is wrong and the way back. A path warning stops the
+ * guide until the agent chooses Continue anyway for it (its tab remembers that); it still shows
+ * afterwards. Customer names render as text, isolated. And the notice that progress is not being
+ * kept (the background cannot save: session storage full).
  */
-import { warningContent, type Warning } from '../lib/surfaces/surface-model';
+import { stopsTheGuide, warningContent, type Warning } from '../lib/surfaces/surface-model';
+import { send } from './hooks';
 import { OpenIcon, WarningIcon } from './icons';
 import { i18n, tr, trParts, type TextPart } from './text';
 import { Parts } from './Isolated';
@@ -13,23 +15,34 @@ function content(w: Warning): { title: string; body: TextPart[]; action: string;
   return { title: tr(c.title), body: trParts(c.body, [c.subs[0] ?? i18n.t('ui.warning.selectedUnknown'), c.subs[1] ?? '']), action: tr(c.action), href: c.href };
 }
 
-export function Warnings({ warnings }: { warnings: Warning[] }) {
+export function Warnings({ warnings, stopped }: { warnings: Warning[]; stopped?: Warning | null }) {
   if (warnings.length === 0) return null;
   return (
     <div class="eg-warnings">
       {warnings.map((w) => {
         const c = content(w);
+        const stopping = stopped?.id === w.id && stopped.tabId === w.tabId;
         return (
-          <div key={w.id} class="eg-warning" role="alert" data-warning={w.id}>
+          <div key={`${w.tabId}-${w.id}`} class="eg-warning" role="alert" data-warning={w.id} data-continued={w.continued ? 'true' : undefined}>
             <span class="eg-warning-icon"><WarningIcon /></span>
             <div class="eg-warning-text">
               <p class="eg-warning-title">{c.title}</p>
               <p><Parts parts={c.body} /></p>
-              <a class="eg-link" href={c.href} target="_blank" rel="noopener noreferrer">
-                {c.action}
-                <OpenIcon />
-                <span class="eg-visually-hidden">{` ${i18n.t('ui.newTab')}`}</span>
-              </a>
+              {stopping && <p class="eg-warning-note">{i18n.t('overlay.stopped')}</p>}
+              {w.continued && <p class="eg-warning-note">{i18n.t('overlay.continued')}</p>}
+              <div class="eg-warning-actions">
+                <a class="eg-link" href={c.href} target="_blank" rel="noopener noreferrer" data-action="way-back">
+                  {c.action}
+                  <OpenIcon />
+                  <span class="eg-visually-hidden">{` ${i18n.t('ui.newTab')}`}</span>
+                </a>
+                {stopsTheGuide(w) && !w.continued && (
+                  <button type="button" class="eg-button eg-button-small" data-action="continue"
+                    onClick={() => void send({ kind: 'continue-warning', tabId: w.tabId, warning: w.id })}>
+                    {i18n.t('overlay.continueAnyway')}
+                  </button>
+                )}
+              </div>
             </div>
           </div>
         );

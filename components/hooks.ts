@@ -81,6 +81,7 @@ export interface Surface {
   activeTabId: number | undefined;
   view: SurfaceView;
   warnings: Warning[];
+  stopped: Warning | null;
 }
 
 /** Everything a side panel or popup shows, re-derived on every state or tab change. */
@@ -100,5 +101,14 @@ export async function send(message: SurfaceMessage): Promise<void> {
     await browser.runtime.sendMessage(message);
   } catch (err) {
     console.warn('[escalation-guide] message not delivered', message.kind, err);
+  }
+}
+
+/** Opens a portal page in a new tab; as a child of a flow's tab (`openerTabId`), so that it joins that flow. */
+export async function openTab(url: string, openerTabId: number | undefined): Promise<void> {
+  try {
+    await browser.tabs.create(openerTabId === undefined ? { url } : { url, openerTabId });
+  } catch {
+    await browser.tabs.create({ url }).catch(() => window.open(url, '_blank', 'noopener'));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A Vite plugin for the extension build: marks the scripts that run in the portals' pages (the
- * content scripts' start-up code and the guide they import) with V8's explicit compile hint,
+ * content scripts' start-up code, the guide they import and the dock's module the guide imports) with V8's explicit compile hint,
  * `//# allFunctionsCalledOnLoad`, as their first line.
  *
  * Without it V8 compiles a script lazily: at load it only pre-parses each function, and parses it
@@ -20,7 +20,7 @@ import type { Plugin } from 'vite';
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /** Output files (paths relative to the extension's root) that get the hint. */
-const HINTED = /^(?:content-scripts\/[^/]+\.js|guide\.js)$/;
+const HINTED = /^(?:content-scripts\/[^/]+\.js|guide\.js|dock\.js)$/;
 
 export function compileHints(): Plugin {
   return {

@@ -7,8 +7,9 @@
  *   link's href): the start-up code looks for it and rings it itself, and loads the guide only when
  *   the page or the flow changes;
  * - `guide`: anything else (warnings, a page whose kind or customer depends on the document,
- *   targets found by their labels or by what the guide reads around them, a minimized overlay, the overlay turned off while a target is
- *   still followed): the guide (lib/content/guide.ts) is loaded at once.
+ *   targets found by their labels or by what the guide reads around them, a minimized overlay, the
+ *   overlay turned off while a target is still followed, the completed flow's card on the admin
+ *   center): the guide (lib/content/guide.ts) is loaded at once.
  */
 import { candidatesOn, picksCustomer, stepOf } from '../flow/flow';
 import { LABELS } from '../flow/labels';
@@ -19,13 +20,15 @@ import type { TabView } from '../engine/view';
 /** The start-up plan for a tab showing `url` (its page kind as detected from the URL) with this view. */
 export function bootPlan(url: string, page: PageKind | null, view: TabView & { overlayEnabled: boolean }): BootPlan {
   if (documentMatters(url) || view.warnings.length) return { guide: true };
-  if (!view.step || view.complete || page === 'delegated-entry') return { idle: true };
   let portal: string | undefined;
   try {
     portal = portalOf(new URL(url));
   } catch {
     return { guide: true };
   }
+  // The completed flow's card (eg-done: the case number, the description) where the request is filed.
+  if (view.complete && view.overlayEnabled && portal === 'admin-center' && page !== 'delegated-entry') return { guide: true };
+  if (!view.step || view.complete || page === 'delegated-entry') return { idle: true };
   const candidates = candidatesOn(stepOf(view.step), page ?? undefined, portal, view.clickIndex);
   if (!candidates.length) return { idle: true };
   if (!view.overlayEnabled || view.minimized || picksCustomer(view.step)) return { guide: true };

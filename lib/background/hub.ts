@@ -16,8 +16,10 @@ import { bootPlan } from './boot-plan';
 import { SessionStore, type StorePorts } from './persist';
 import type { ContentView } from '../protocol/content-view';
 import { Publisher, type Answer, type PublishPorts } from './publish';
-import { PARTNER_CENTER_DASHBOARD, wayBackUrl } from '../flow/urls';
+import { PARTNER_CENTER_DASHBOARD, adminRelationshipsUrl, wayBackUrl } from '../flow/urls';
 import { isGuid } from '../flow/tenant';
+import { isCaseNumber } from '../flow/ids';
+import { escalationOf, flowOfTab } from '../engine/derive';
 
 export interface HubPorts extends StorePorts, PublishPorts {
   /** Reset: the state and the settings go. */
@@ -178,6 +180,21 @@ export class Hub {
         await this.dispatch({ type: 'warning-dismissed', tabId, warning: msg.warning, at });
         return { ok: true };
       }
+      case 'continue-warning': // allowed where policy forbids dismissing: the warning stays shown (README, policy)
+        return this.dispatch({ type: 'warning-continued', tabId, warning: msg.warning, at }).then(() => ({ ok: true }));
+      case 'target-missing':
+        return this.dispatch({ type: 'target-missing', tabId, step: msg.step, missing: msg.missing, at }).then(() => ({ ok: true }));
+      case 'case-number': {
+        if (!isCaseNumber(msg.caseNumber)) return { ok: false, error: 'invalid-case-number' };
+        const state = await this.current();
+        const esc = escalationOf(state, flowOfTab(state, tabId));
+        if (!esc) return this.drop('case number for a tab without a completed escalation');
+        return this.dispatch({ type: 'case-number-set', escalationId: esc.id, caseNumber: msg.caseNumber, at }).then(() => ({ ok: true }));
+      }
+      case 'open-admin-relationships': {
+        const url = adminRelationshipsUrl(flowOfTab(await this.current(), tabId)?.customer?.tenantId);
+        return url ? this.ports.openTab(url, tabId).then(() => ({ ok: true })) : this.drop('no customer whose admin relationships to open');
+      }
       case 'open-partner-center': {
         // Back to this customer (its Service management page): stay in the flow. A fresh start from
         // the dashboard (no valid tenant id): a flow of its own.
@@ -215,6 +232,16 @@ export class Hub {
         break;
       case 'reset-all':
         await this.resetAll();
+        break;
+      case 'continue-warning':
+        await this.dispatch({ type: 'warning-continued', tabId: msg.tabId, warning: msg.warning, at });
+        break;
+      case 'case-saved':
+        await this.dispatch({ type: 'case-saved', flowId: msg.flowId, case: msg.case, at });
+        break;
+      case 'case-number':
+        if (msg.caseNumber !== null && !isCaseNumber(msg.caseNumber)) return { ok: false, error: 'invalid-case-number' };
+        await this.dispatch({ type: 'case-number-set', escalationId: msg.escalationId, caseNumber: msg.caseNumber, at });
         break;
     }
     return { ok: true };

@@ -4,8 +4,7 @@
  */
 import type { EngineState } from '../engine/state';
 import { badgeFor, tabView } from '../engine/view';
-import { textKeysOf } from '../flow/flow';
-import { OVERLAY_KEYS, type ContentView } from '../protocol/content-view';
+import { overlayKeysOf, type ContentView } from '../protocol/content-view';
 import { DEFAULT_SETTINGS, effectiveSettings, type EffectiveSettings } from '../settings/settings';
 
 export interface PublishPorts {
@@ -50,9 +49,7 @@ export class Publisher {
     };
     const message = this.ports.message;
     if (message && view.overlayEnabled) {
-      const keys: string[] = [...OVERLAY_KEYS];
-      if (view.step) keys.push(...textKeysOf(view.step));
-      view.strings = Object.fromEntries(keys.map((k) => [k, message(k)]));
+      view.strings = Object.fromEntries(overlayKeysOf(view).map((k) => [k, message(k)]));
     }
     return view;
   }

@@ -2,14 +2,15 @@
  * The guide's drawing: turns what the guide knows (the step, its target or its absence, the
  * warnings, minimized or not) into the overlay's ring and card, the dock's warnings, fallback card
  * and pill, and the mark on the target (SPEC.md, testing contract). It takes over the start-up
- * code's overlay and mark (lib/content/boot.ts) so the ring stays where it is.
+ * code's overlay and mark (lib/content/boot.ts) so the ring stays where it is. The dock's parts
+ * come in a module of their own (lib/content/dock-loader.ts), loaded the first time a page shows
+ * one: the ring and card never wait for it; the dock shows its parts as soon as it is there.
  */
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { LABELS, labelFor, type LabelId } from '../flow/labels';
-import { WARNINGS, wayBackOf, type WarningId } from '../flow/warnings';
+import { wayBackOf, type WarningId } from '../flow/warnings';
 import type { ContentView } from '../protocol/content-view';
-import type { Customer } from '../engine/state';
 import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
 import type { Click } from '../flow/schema';
@@ -17,9 +18,29 @@ import type { Found } from './dom/target-tracker';
 import { ownName, shownSpelling } from './dom/names';
 import { CHOICE_GROUP_SELECTOR } from './dom/compile';
 import { Overlay, type OverlayEvents } from './overlay/overlay';
-import { Dock, type DockEvents, type WarningModel } from './overlay/dock';
+import type { Dock, DockEvents, DockWarnings, FallbackModel, PillModel } from './overlay/dock';
+import { loadDock } from './dock-loader';
 import { t, tParts, withLabel } from './overlay-text';
-import { TARGET_ATTR, pageLang, type Handoff } from './shared';
+import { TARGET_ATTR, pageLang, type DockModule, type DoneModel, type Handoff } from './shared';
+import type { ContentMessage } from '../protocol/messages';
+
+/** What the dock shows. */
+interface DockScene {
+  warnings: DockWarnings;
+  fallback: FallbackModel | null;
+  pill: PillModel | null;
+  /** The completed flow's card. */
+  done: DoneModel | null;
+  /** The agent asked to fill in the description (its summary). */
+  fill?: { summary: string | null };
+}
+
+function fillDock(m: DockModule, dock: Dock, d: DockScene): void {
+  dock.setWarnings(d.warnings.list.length ? m.warningModels(d.warnings, t, tParts) : []);
+  dock.setFallback(d.fallback);
+  dock.setPill(d.pill);
+  dock.setDone(d.done);
+}
 
 /** What is on screen, decided by the guide. */
 export interface Scene {
@@ -38,6 +59,10 @@ export interface Scene {
   minimized: boolean;
   /** The ring pulses when it moves to this target (a new step's). */
   pulse: boolean;
+  /** The path warning that stops the guide (nothing ringed, no card): its way back is the main action. */
+  stopped: string | null;
+  /** The flow is complete here: the completion's card shows in the dock (lib/content/completion/), or the pill while minimized. */
+  done: DoneModel | null;
 }
 
 /** What the overlay's buttons ask of the guide. */
@@ -46,6 +71,12 @@ export interface GuideActions {
   dismiss(id: WarningId): void;
   /** Opens the customer's Service management page in Partner Center (the dashboard without one). */
   openPartnerCenter(tenantId: string | undefined): void;
+  /** Continue anyway, for a path warning: it no longer stops the guide in this tab. */
+  continueAnyway(id: WarningId): void;
+  /** Opens the page of the missing target's likely cause (the customer's Admin relationships). */
+  openCause(): void;
+  /** Fill in the description (the support topic's card). */
+  fill(): void;
   view(): ContentView | null;
 }
 
@@ -61,16 +92,22 @@ export function overlayEventsOf(a: GuideActions): OverlayEvents & DockEvents {
     dismissWarning: (id) => a.dismiss(id as WarningId),
     // The fallback's way back: the click may be missing from this UI (lib/flow/schema.ts, `wayBack`).
     wayBack: () => a.openPartnerCenter(a.view()?.customer?.tenantId),
+    continueWarning: (id) => a.continueAnyway(id as WarningId),
+    openCause: () => a.openCause(),
+    cardAction: () => a.fill(),
   };
 }
 
 export class GuideDrawing {
   private overlay: Overlay | null;
-  /** The dock's parts, made at the first draw that shows one (a taken-over overlay's dock is still empty). */
-  private dock: Dock | null = null;
+  /** The dock's parts, made once their module is loaded for the first draw that shows one (a taken-over overlay's dock is still empty). */
+  private dock: [DockModule, Dock] | null = null;
+  /** What the dock shows, kept for it while its module loads. */
+  private docked: DockScene | null = null;
+  private dockLoading = false;
   private marked: Element | null;
 
-  constructor(private readonly events: OverlayEvents & DockEvents, handoff: Handoff) {
+  constructor(private readonly events: OverlayEvents & DockEvents, handoff: Handoff, private readonly send: (msg: ContentMessage) => Promise<unknown>) {
     this.overlay = handoff.overlay;
     this.marked = handoff.marked;
     // The start-up code's overlay, taken over: its buttons are the guide's from now on.
@@ -97,29 +134,31 @@ export class GuideDrawing {
     return this.marked !== null;
   }
 
+  /** The overlay, made and mounted if it is not yet (the completion draws in its dock). */
+  private overlayNow(): Overlay {
+    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
+    o.mount();
+    return o;
+  }
+
   /** Draws the scene; returns whether a pulse is still due (nothing was ringed). */
   draw(scene: Scene): boolean {
     const { ring, step } = scene;
     this.setMark(ring?.el ?? null, step);
-    const warnings = scene.warnings.length ? this.warningModels(scene) : [];
-    if (!ring && !scene.fallback && !warnings.length) {
+    const warnings: DockWarnings = { list: scene.warnings, stopped: scene.stopped, dismissible: scene.dismissible };
+    if (!ring && !scene.fallback && !scene.warnings.length && !scene.done) {
       this.overlay?.setTarget(null, false);
       this.overlay?.setCard(null);
-      this.dock?.setFallback(null);
-      this.dock?.setPill(null);
-      this.dock?.setWarnings([]);
+      this.showDock({ warnings: { ...warnings, list: [] }, fallback: null, pill: null, done: null });
       return true;
     }
-    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
-    const d = (this.dock ??= new Dock(o, this.events));
-    o.mount();
+    const o = this.overlayNow();
     const lang = pageLang();
     const label: LabelId | undefined = scene.click?.label;
     // As the page names the click: one of the label's spellings, else (a choice group found by its
     // place in the form) the group's own name, else the label in the page's language.
     const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? (ring.el.matches(CHOICE_GROUP_SELECTOR) && ownName(ring.el)))) || labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
-    d.setWarnings(warnings);
     let pulse = scene.pulse;
     if (ring && step) {
       o.setTarget(ring.el, pulse);
@@ -128,20 +167,57 @@ export class GuideDrawing {
       else {
         const picks = ring.click.picksCustomer;
         const key = picks === 'list' ? 'overlay.clickCustomer' : picks === 'row' ? 'overlay.clickForCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
-        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize') });
+        // At the support topic: the request form is open, the case summary can go into its description.
+        const action = step === 'support-topic' ? { label: t('overlay.fill.action'), testId: 'eg-fill-description' } : undefined;
+        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize'), action });
       }
     } else {
       o.setTarget(null, false);
       o.setCard(null);
     }
-    d.setFallback(scene.fallback && !scene.minimized && step
-      ? {
-          step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(scene.click?.where ?? stepOf(step).where),
-          minimizeLabel: t('overlay.minimize'), wayBack: scene.click?.wayBack && t('overlay.wayBack'),
-        }
-      : null);
-    d.setPill(scene.minimized && step && (ring || scene.fallback) ? { text: t('overlay.pill', [scene.stepNumber, shown]), restoreLabel: t('overlay.restore') } : null);
+    const pill = scene.done ? t('overlay.done.title') : step && (ring || scene.fallback) ? t('overlay.pill', [scene.stepNumber, shown]) : '';
+    this.showDock({
+      warnings,
+      fallback: scene.fallback && !scene.minimized && step
+        ? {
+            step: stepText, title: withLabel('overlay.notFound', shown, lang), where: t(scene.click?.where ?? stepOf(step).where),
+            minimizeLabel: t('overlay.minimize'), wayBack: scene.click?.wayBack && t('overlay.wayBack'), cause: stepOf(step).likelyCause,
+          }
+        : null,
+      pill: scene.minimized && pill ? { text: pill, restoreLabel: t('overlay.restore') } : null,
+      done: scene.minimized ? null : scene.done,
+    });
     return pulse;
+  }
+
+  /** Fill in the description (the agent's click on the support topic's card): in the dock's completion, once it is there. */
+  fill(summary: string | null): void {
+    if (this.dock) this.dock[1].fill(summary);
+    else if (this.docked) this.showDock({ ...this.docked, fill: { summary } });
+  }
+
+  /** The dock's parts for this scene: at once if its module is there, else once it is (loaded when something shows). */
+  private showDock(d: DockScene): void {
+    this.docked = d;
+    if (this.dock) return fillDock(this.dock[0], this.dock[1], d);
+    if (this.dockLoading || (!d.warnings.list.length && !d.fallback && !d.pill && !d.done && !d.fill)) return;
+    this.dockLoading = true;
+    loadDock().then(
+      (m) => {
+        const o = this.overlay;
+        if (!o) return; // destroyed meanwhile
+        const minimize = () => this.events.minimize(true);
+        const dock = new m.Dock(o, this.events, () => ({ shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize }));
+        this.dock = [m, dock];
+        const d = this.docked;
+        if (d) fillDock(m, dock, d);
+        if (d?.fill) dock.fill(d.fill.summary);
+      },
+      (err: unknown) => {
+        this.dockLoading = false;
+        console.error('[Escalation Guide] the dock could not be loaded:', err);
+      },
+    );
   }
 
   /** Everything the guide drew is gone (the context ended). */
@@ -157,19 +233,5 @@ export class GuideDrawing {
     if (el && step) el.setAttribute(TARGET_ATTR, step);
   }
 
-  /** The warnings as the dock shows them, from the table (lib/flow/warnings.ts). */
-  private warningModels(scene: Scene): WarningModel[] {
-    const dismiss = scene.dismissible ? t('overlay.dismiss') : null;
-    const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
-    return scene.warnings.map((w) => {
-      const def = WARNINGS[w.id];
-      return {
-        id: w.id,
-        title: t(def.title),
-        body: tParts(def.body, [who(w.selected), w.opened?.value ?? '']),
-        action: t(wayBackOf(w.id, w.selected?.tenantId).action),
-        dismiss,
-      };
-    });
-  }
+
 }

@@ -25,6 +25,8 @@ import { useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
 import { agentClicks } from './guide-clicks';
 import { GuideDrawing, overlayEventsOf } from './guide-draw';
+import { missingReport } from './guide-missing';
+import { LocalChoices } from './guide-choices';
 import { coalesced, Timers, type Coalesced } from './timers';
 import { asView } from './view-check';
 import { scrollIntoViewIfPartlyHidden } from './dom/scroll-into-view';
@@ -104,9 +106,8 @@ class Guide {
   /** After a click on the target: no ring for the same spec for a moment (the next step is coming). */
   private suppressed: { key: string; until: number } | null = null;
 
-  // The agent's choices, shown before the background confirms them.
-  private localMinimized: boolean | null = null;
-  private readonly localDismissed = new Set<string>();
+  private readonly choices: LocalChoices; // the agent's, shown before the background confirms them
+  private readonly missing: ReturnType<typeof missingReport>;
 
   constructor(private readonly ctx: ScriptContext, private readonly portal: ContentPortal, private readonly handoff: Handoff) {
     this.timers = new Timers(ctx);
@@ -120,20 +121,17 @@ class Guide {
     this.customerName = customerTenantFromUrl(this.url) ? customerNameOnPage(this.watch) : undefined;
     this.readsHeadings = documentMatters(this.url);
     this.tracker = new TargetTracker<Candidate>(this.watch, (found, reason) => this.onTarget(found, reason));
+    const choices = (this.choices = new LocalChoices(this.send, () => this.draw()));
     this.drawing = new GuideDrawing(overlayEventsOf({
-      minimize: (minimized) => {
-        this.localMinimized = minimized;
-        void this.send({ kind: 'minimize', minimized });
-        this.draw();
-      },
-      dismiss: (warning) => {
-        this.localDismissed.add(warning);
-        void this.send({ kind: 'dismiss-warning', warning });
-        this.draw();
-      },
+      minimize: (minimized) => choices.minimize(minimized),
+      dismiss: (warning) => choices.dismiss(warning),
+      continueAnyway: (warning) => choices.continueAnyway(warning),
       openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
+      openCause: () => void this.send({ kind: 'open-admin-relationships' }),
+      fill: () => this.drawing.fill(this.view?.summary ?? null),
       view: () => this.view,
-    }), handoff);
+    }), handoff, this.send);
+    this.missing = missingReport(this.send);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
     this.watch.wantsAdded = () => this.tracker.wantsAdded() || this.readsHeadings;
@@ -212,14 +210,13 @@ class Guide {
       this.pulseNext = true;
       if (prevKey) this.stepAt = performance.now();
     }
-    if (this.localMinimized === v.minimized) this.localMinimized = null;
-    this.localDismissed.clear();
+    this.choices.confirm(v);
     if (this.started) {
       this.resync(false);
       this.draw();
       return;
     }
-    if (!this.wantedSpec() && !(v.overlayEnabled !== false && v.warnings.length)) {
+    if (!this.wantedSpec() && !(v.overlayEnabled !== false && (v.warnings.length || this.isDone()))) {
       // Nothing to ring or warn about on this page: start-up ends here (the watch stays idle).
       this.markIdle();
       return;
@@ -304,10 +301,12 @@ class Guide {
   // ---- Drawing -----------------------------------------------------------------------------
 
   private isMinimized(): boolean {
-    return this.localMinimized ?? this.view?.minimized ?? false;
+    return this.choices.isMinimized(this.view);
   }
 
-  /** Renders the overlay from the state: ring + card (or pill), fallback, warnings. */
+  /** The flow completed and this is the admin center, where the request form is: the done card shows. */
+  private isDone = () => !!this.view?.complete && this.portal === 'admin-center';
+  /** Renders the overlay from the state: ring + card (or pill), fallback, warnings, the done card. */
   private draw(): void {
     if (this.ctx.isInvalid) return;
     const view = this.view;
@@ -315,18 +314,24 @@ class Guide {
     const found = this.tracker.target;
     if (this.suppressed && (this.suppressed.key !== this.specKey || performance.now() > this.suppressed.until)) this.suppressed = null;
     const spec = this.spec;
-    const ring = enabled && spec && found && !this.suppressed ? found : null;
+    const { warnings, stopped } = enabled ? this.choices.warnings(view) : { warnings: [], stopped: null };
+    const ring = enabled && spec && found && !this.suppressed && !stopped ? found : null;
+    const fallback = enabled && !!spec && !found && this.fallbackDue && !this.suppressed && !stopped;
+    const done = enabled && this.isDone() ? view : null;
     this.pulseNext = this.drawing.draw({
       step: spec?.step ?? null,
       stepNumber: view?.stepNumber ?? 0,
       ring,
-      fallback: enabled && !!spec && !found && this.fallbackDue && !this.suppressed,
+      fallback,
       click: ring?.click ?? spec?.candidates[0]?.click,
-      warnings: enabled ? (view?.warnings ?? []).filter((w) => !this.localDismissed.has(w.id)) : [],
+      warnings,
       dismissible: view?.warningsDismissible !== false,
       minimized: this.isMinimized(),
       pulse: this.pulseNext,
+      stopped,
+      done,
     });
+    this.missing(fallback ? spec!.step : null);
   }
 
   // ---- Navigation --------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import type { ContentPortal } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
+import type { ContentView } from '../protocol/content-view';
 import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
+import type { Dock, warningModels } from './overlay/dock';
 
 /** The mark on the ringed target (SPEC.md, testing contract). */
 export const TARGET_ATTR = 'data-escalation-guide-target';
@@ -27,6 +29,37 @@ export interface Handoff {
 export type GuideStart = (ctx: ScriptContext, portal: ContentPortal, handoff: Handoff) => void;
 /** Loads the guide and gives its start function (Chromium: a module import; Firefox: bundled). */
 export type GuideLoader = () => Promise<GuideStart>;
+
+/** Where the dock's module (entrypoints/dock.ts) puts its parts for the guide. */
+export const DOCK_MODULE = Symbol.for('escalation-guide:dock');
+
+/** What the completion needs (through the dock, lib/content/overlay/dock.ts): the overlay's shadow root and dock, the guide's texts and messages. */
+export interface CompletionHost {
+  shadow: ShadowRoot;
+  dock: HTMLElement;
+  /** The overlay's host element: the description field is never looked for inside it. */
+  host: HTMLElement;
+  t(key: string, subs?: (string | number)[]): string;
+  send(msg: ContentMessage): Promise<unknown>;
+  minimize(): void;
+}
+
+/** The completed flow's card (`eg-done`): the view's case summary (if saved), customer and escalation. */
+export type DoneModel = Pick<ContentView, 'summary' | 'customer' | 'escalation'>;
+
+/** The completion (lib/content/completion/completion.ts): the done card and the description's filling. */
+export interface Completion {
+  /** Shows the done card (null: hides it). */
+  setDone(model: DoneModel | null): void;
+  /** Writes the summary into the request form's description, on the agent's click (asks before replacing typed text). */
+  fill(summary: string | null): void;
+  destroy(): void;
+}
+/** The dock's module (entrypoints/dock.ts): the dock's parts with the completion, loaded when a page shows one. */
+export interface DockModule {
+  Dock: typeof Dock;
+  warningModels: typeof warningModels;
+}
 
 /**
  * Messages to the background from this content script: never throws, and answers undefined when

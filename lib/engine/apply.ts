@@ -7,9 +7,15 @@ import { FLOW } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { detectPage, portalOf, portalOfPage, type PageKind, type Portal } from '../flow/pages';
 import { customerTenantFromUrl, delegatedTenantFromUrl, type DelegatedTenant } from '../flow/tenant';
-import { DelegatedSchema, EngineError, MAX_FLOWS, flowById, freshFlow, newFlowId, type EngineState, type FlowState, type TabState } from './state';
+import { DelegatedSchema, EngineError, MAX_FLOWS, flowById, freshFlow, newFlowId, type Customer, type EngineState, type FlowState, type TabState } from './state';
+import { MAX_ESCALATIONS } from './case';
+import { escalationIdOf } from './derive';
 
-export const blankTab = (): TabState => ({ flowId: null, url: '', page: null, portal: null, delegated: null, dismissed: [] });
+export const blankTab = (): TabState => ({ flowId: null, url: '', page: null, portal: null, delegated: null, dismissed: [], continued: [] });
+
+/** Warnings about the tenant a tab acts for: Continue anyway for them ends when that tenant changes. */
+const TENANT_WARNINGS: readonly string[] = ['own-tenant-context', 'customer-mismatch'];
+const forgetTenantChoices = (tab: TabState) => void (tab.continued = tab.continued.filter((w) => !TENANT_WARNINGS.includes(w)));
 
 /** The steps a delegated link completes (Microsoft Office 365), from the flow data. */
 const DELEGATED_LINK_STEPS: StepId[] = FLOW.steps.filter((st) => st.completion.delegatedLink).map((st) => st.id);
@@ -50,9 +56,13 @@ export function pageSeen(s: EngineState, e: PageReport, startsFlow: boolean): En
     s.flows[flow.id] = flow;
     tab.flowId = flow.id;
     tab.dismissed = [];
+    tab.continued = [];
     if (tab.delegated && !tab.inherited) enterDelegated(flow, tab.delegated, e.at);
   }
-  if (previousUrl !== e.url) tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+  if (previousUrl !== e.url) {
+    tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+    delete tab.missing;
+  }
   if (page) applyPage(flow, tab, page, e.url, e.at);
   // The name a customer page shows, for the customer whose tenant id the URL carries.
   const shownTenant = customerTenantFromUrl(url);
@@ -79,13 +89,28 @@ function applyPage(flow: FlowState, tab: TabState, page: PageKind, url: string, 
   const done: StepId[] = FLOW.steps.filter((st) => st.completion.pages.includes(page)).map((st) => st.id);
   if (portal === 'partner-center') {
     flow.passedPartnerCenter = true;
+    if (tab.delegated) forgetTenantChoices(tab);
     tab.delegated = null; // back in Partner Center: no customer's admin center in this tab any more
     delete tab.inherited;
     const tenantId = customerTenantFromUrl(url);
-    if (tenantId && flow.customer?.tenantId !== tenantId) flow.customer = { tenantId };
+    if (tenantId && flow.customer?.tenantId !== tenantId) selectCustomer(flow, { tenantId });
   }
-  for (const prep of FLOW.preparation) if (prep.completedByPages.includes(page)) flow.items[prep.id] = 'done';
+  for (const prep of FLOW.preparation) {
+    if (!prep.completedByPages.includes(page)) continue;
+    // An item about the selected customer: only that customer's own page completes it.
+    if (prep.perCustomer && (!flow.customer?.tenantId || customerTenantFromUrl(url) !== flow.customer.tenantId)) continue;
+    flow.items[prep.id] = 'done';
+  }
   complete(flow, done, at);
+}
+
+/** A customer is selected: items about the previous one (`perCustomer`) are to do again. */
+export function selectCustomer(flow: FlowState, customer: Customer): void {
+  const before = flow.customer?.tenantId;
+  flow.customer = { ...customer };
+  if (before && before !== customer.tenantId) {
+    for (const prep of FLOW.preparation) if (prep.perCustomer) flow.items[prep.id] = 'todo';
+  }
 }
 
 /** The pages of a tab again after a start over: what they complete in the fresh flow. */
@@ -93,6 +118,8 @@ export function reapplyPages(s: EngineState, flow: FlowState, at: number): void 
   for (const tab of Object.values(s.tabs)) {
     if (tab.flowId !== flow.id) continue;
     tab.dismissed = [];
+    tab.continued = [];
+    delete tab.missing;
     if (tab.page) applyPage(flow, tab, tab.page, tab.url, at);
   }
 }
@@ -113,7 +140,10 @@ export function noteTenant(flow: FlowState | undefined, tab: TabState, tenant: D
   const same = !tab.inherited && tab.delegated?.kind === tenant.kind && tab.delegated.value === tenant.value;
   tab.delegated = { ...tenant };
   delete tab.inherited;
-  if (!same) tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+  if (!same) {
+    tab.dismissed = tab.dismissed.filter((w) => w !== 'customer-mismatch');
+    forgetTenantChoices(tab);
+  }
   if (flow) enterDelegated(flow, tenant, at);
 }
 
@@ -132,6 +162,7 @@ export function enterDelegated(flow: FlowState, tenant: DelegatedTenant, at: num
 }
 
 export function dropInherited(tab: TabState): void {
+  if (tab.delegated) forgetTenantChoices(tab);
   tab.delegated = null;
   delete tab.inherited;
 }
@@ -157,7 +188,25 @@ export const allStepsPassed = (flow: FlowState) => STEP_IDS.every((id) => flow.i
 export function touch(s: EngineState, flow: FlowState, at: number): EngineState {
   flow.updatedAt = Math.max(flow.updatedAt, at);
   s.lastActiveFlowId = flow.id;
+  if (flow.completedAt !== null) recordEscalation(s, flow);
   return prune(s);
+}
+
+/**
+ * The escalation of a completed flow's round, in the session's list: made when the flow completes,
+ * kept up to date with its customer and case (the case number is the agent's, set on its own).
+ */
+function recordEscalation(s: EngineState, flow: FlowState): void {
+  const id = escalationIdOf(flow);
+  let esc = s.escalations.find((x) => x.id === id);
+  if (!esc) {
+    esc = { id, flowId: flow.id, startedAt: flow.createdAt, completedAt: flow.completedAt!, customer: null, workload: null, severity: null, caseNumber: null };
+    s.escalations.push(esc);
+    if (s.escalations.length > MAX_ESCALATIONS) s.escalations.splice(0, s.escalations.length - MAX_ESCALATIONS);
+  }
+  esc.customer = flow.customer ? { ...flow.customer } : null;
+  esc.workload = flow.case?.form.workload ?? null;
+  esc.severity = flow.case?.form.severity ?? null;
 }
 
 /** Flows no tab shows (nor the surfaces, as the most recently active), least recently used first. */

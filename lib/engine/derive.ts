@@ -6,8 +6,8 @@
 import { stepsOfPortal } from '../flow/flow';
 import { STEP_IDS, type ItemId, type StepId } from '../flow/ids';
 import { compareTenant, type DelegatedTenant } from '../flow/tenant';
-import { WARNING_IDS, WARNINGS, type WarningFacts, type WarningId } from '../flow/warnings';
-import { flowById, type Customer, type EngineState, type FlowState, type ItemState } from './state';
+import { WARNING_IDS, WARNINGS, isPathWarning, type WarningFacts, type WarningId } from '../flow/warnings';
+import { flowById, type Customer, type EngineState, type Escalation, type FlowState, type ItemState } from './state';
 
 // ---- Derived views -------------------------------------------------------------------------
 
@@ -44,6 +44,10 @@ const ADMIN_CENTER_STEPS: readonly StepId[] = stepsOfPortal('admin-center');
 
 export interface Warning {
   id: WarningId;
+  /** The tab it stands in (a surface may show the warnings of several tabs of the flow). */
+  tabId: number;
+  /** A path warning the agent chose Continue anyway for in that tab: it no longer stops the guide. */
+  continued?: true;
   /** The customer selected in Partner Center (the way back goes to it; a body may name it). */
   selected?: Customer | undefined;
   /** The tenant the tab opened (a body may name it). */
@@ -62,7 +66,7 @@ export function warningsFor(state: EngineState, tabId: number, includeDismissed 
   const facts: WarningFacts = {
     portal: tab.portal,
     page: tab.page,
-    flow: flow ? { passedPartnerCenter: flow.passedPartnerCenter, current } : null,
+    flow: flow ? { passedPartnerCenter: flow.passedPartnerCenter, current, hasCustomer: !!(flow.customer?.tenantId || flow.customer?.name || flow.customer?.domain) } : null,
     onAdminFlowPage: tab.portal === 'admin-center' && (tab.page === 'admin-support' || (flow !== undefined && (current === null || ADMIN_CENTER_STEPS.includes(current)))),
     delegated: tab.delegated !== null,
     tenantMatch: compareTenant(flow?.customer ?? undefined, tab.delegated ?? undefined),
@@ -70,10 +74,29 @@ export function warningsFor(state: EngineState, tabId: number, includeDismissed 
   const out: Warning[] = [];
   for (const id of WARNING_IDS) {
     if (!WARNINGS[id].when(facts) || (!includeDismissed && tab.dismissed.includes(id))) continue;
-    const w: Warning = { id };
+    const w: Warning = { id, tabId };
+    if (tab.continued.includes(id)) w.continued = true;
     if (flow?.customer) w.selected = flow.customer;
     if (tab.delegated) w.opened = tab.delegated;
     out.push(w);
   }
   return out;
+}
+
+/**
+ * The path warning that stops the guide among a tab's warnings (SPEC.md: while it stands and the
+ * agent has not chosen Continue anyway for it, nothing is marked as the next click); null if none.
+ */
+export function stoppingWarning(warnings: readonly Warning[]): Warning | null {
+  return warnings.find((w) => isPathWarning(w.id) && !w.continued) ?? null;
+}
+
+/** The id of the escalation a flow's round records when it completes. */
+export const escalationIdOf = (flow: FlowState): string => `${flow.id}-${flow.createdAt}`;
+
+/** The escalation of a flow's current round, once it completed. */
+export function escalationOf(state: EngineState, flow: FlowState | null | undefined): Escalation | undefined {
+  if (!flow) return undefined;
+  const id = escalationIdOf(flow);
+  return state.escalations.find((e) => e.id === id);
 }

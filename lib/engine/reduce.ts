@@ -6,8 +6,8 @@
 import { picksCustomer, stepOf } from '../flow/flow';
 import { isStepId } from '../flow/ids';
 import { MAX_CLICKS, flowById, freshFlow, parseEvent, type EngineEvent, type EngineEventInput, type EngineState } from './state';
-import { currentStep } from './derive';
-import { allStepsPassed, complete, pageSeen, prune, reapplyPages, touch, urlTenant } from './apply';
+import { currentStep, warningsFor } from './derive';
+import { allStepsPassed, complete, pageSeen, prune, reapplyPages, selectCustomer, touch, urlTenant } from './apply';
 import { navigationSeen, tabOpened, tabsListed } from './tabs';
 
 /** The next state after an event. Pure: never mutates `state`. Throws EngineError on an invalid event. */
@@ -72,6 +72,39 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
       tab.dismissed.push(event.warning);
       return s;
     }
+    case 'warning-continued': {
+      const tab = s.tabs[event.tabId];
+      // Only for a warning standing there now (dismissed or not): never an approval in advance.
+      if (!tab || tab.continued.includes(event.warning)) return state;
+      if (!warningsFor(state, event.tabId, true).some((w) => w.id === event.warning)) return state;
+      tab.continued.push(event.warning);
+      return s;
+    }
+    case 'target-missing': {
+      const tab = s.tabs[event.tabId];
+      if (!tab) return state;
+      if (event.missing) {
+        const flow = flowById(s, tab.flowId);
+        if (!flow || currentStep(flow) !== event.step || tab.missing === event.step) return state;
+        tab.missing = event.step;
+      } else {
+        if (tab.missing !== event.step) return state;
+        delete tab.missing;
+      }
+      return s;
+    }
+    case 'case-saved': {
+      const flow = flowById(s, event.flowId);
+      if (!flow) return state;
+      flow.case = event.case;
+      return touch(s, flow, event.at);
+    }
+    case 'case-number-set': {
+      const esc = s.escalations.find((x) => x.id === event.escalationId);
+      if (!esc || esc.caseNumber === event.caseNumber) return state;
+      esc.caseNumber = event.caseNumber;
+      return s;
+    }
     case 'overlay-minimized': {
       const flow = flowById(s, event.flowId);
       if (!flow || flow.overlayMinimized === event.minimized) return state;
@@ -101,7 +134,7 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
     return touch(s, flow, e.at);
   }
   if (currentStep(flow) !== e.step) return s; // a late report of an earlier step: nothing to do
-  if (e.customer && picksCustomer(e.step)) flow.customer = { ...e.customer };
+  if (e.customer && picksCustomer(e.step)) selectCustomer(flow, e.customer);
   const progress = flow.clickProgress[e.step] ?? 0;
   if (e.clickIndex !== progress) return s;
   if (!e.last) {

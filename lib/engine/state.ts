@@ -4,11 +4,12 @@
  * DOM-free and browser-free.
  */
 import { z } from 'zod';
-import { ITEM_IDS, STEP_IDS, TRIAGE_ANSWERS, type ItemId } from '../flow/ids';
+import { ITEM_IDS, SEVERITY_IDS, STEP_IDS, TRIAGE_ANSWERS, WORKLOAD_IDS, type ItemId } from '../flow/ids';
 import { PAGE_KINDS, PORTALS } from '../flow/pages';
 import { DOMAIN, GUID } from '../flow/tenant';
-import { WARNING_IDS } from '../flow/warnings';
+import { WARNING_IDS, isPathWarning, type WarningId } from '../flow/warnings';
 import { stripBidiControls } from '../flow/text';
+import { CaseNumberSchema, CaseRecordSchema, MAX_ESCALATIONS } from './case';
 
 /** At most this many flows are kept; the least recently used flow without a tab goes first. */
 export const MAX_FLOWS = 20;
@@ -60,6 +61,8 @@ export const FlowStateSchema = z.object({
   triage: z.enum(TRIAGE_ANSWERS).nullable(),
   overlayMinimized: z.boolean(),
   completedAt: Time.nullable(),
+  /** The case the agent described (side panel's case summary), once saved. */
+  case: CaseRecordSchema.nullable().default(null),
 });
 export type FlowState = z.infer<typeof FlowStateSchema>;
 
@@ -87,6 +90,13 @@ export const TabStateSchema = z.object({
   request: z.string().max(64).optional(),
   dismissed: z.array(z.enum(WARNING_IDS)),
   /**
+   * Path warnings the agent chose Continue anyway for in this tab: they still show, but no longer
+   * stop the guide (distinct from `dismissed`, which hides a warning).
+   */
+  continued: z.array(z.enum(WARNING_IDS)).default([]),
+  /** The step whose target the guide could not find on this tab's page (its fallback card shows). */
+  missing: StepIdSchema.optional(),
+  /**
    * Joined its flow through the browser's opener and has shown no portal page yet. Chromium gives
    * every new tab the previously active tab as opener, also one opened by hand (a new tab page, an
    * extension page), so the join holds only if the tab's first portal page continues the flow (see
@@ -98,12 +108,31 @@ export const TabStateSchema = z.object({
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 
+/**
+ * One escalation of this browser session, recorded when its flow completes (SPEC.md, Completion):
+ * for the side panel's list and its CSV. The flow may be started over or dropped later; this stays.
+ */
+export const EscalationSchema = z.object({
+  /** `<flow id>-<the flow's createdAt>`: one per round of a flow. */
+  id: z.string().regex(/^flow-\d{1,15}-\d{1,17}$/),
+  flowId: z.string().min(1),
+  startedAt: Time,
+  completedAt: Time,
+  customer: CustomerSchema.nullable(),
+  workload: z.enum(WORKLOAD_IDS).nullable(),
+  severity: z.enum(SEVERITY_IDS).nullable(),
+  caseNumber: CaseNumberSchema.nullable(),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;
+
 export const EngineStateSchema = z.object({
   version: z.literal(1),
   seq: z.number().int().nonnegative(),
   flows: z.record(z.string(), FlowStateSchema),
   tabs: z.record(z.string().regex(/^\d+$/), TabStateSchema),
   lastActiveFlowId: z.string().nullable(),
+  /** This session's escalations, oldest first. */
+  escalations: z.array(EscalationSchema).max(MAX_ESCALATIONS).default([]),
 }).superRefine((s, ctx) => {
   // References hold together: a flow is stored under its own id, and every flow a tab or the
   // surfaces point at exists (own keys only: a stored `__proto__` is no flow).
@@ -181,6 +210,18 @@ export const EventSchema = z.discriminatedUnion('type', [
   }).strict(),
   z.object({ type: z.literal('start-over'), flowId: z.string().min(1), at: Time }).strict(),
   z.object({ type: z.literal('warning-dismissed'), tabId: TabId, warning: z.enum(WARNING_IDS), at: Time }).strict(),
+  /** Continue anyway, for a path warning standing in the tab (lib/flow/warnings.ts, `path`). */
+  z.object({
+    type: z.literal('warning-continued'),
+    tabId: TabId,
+    warning: z.enum(WARNING_IDS).refine((w: WarningId) => isPathWarning(w), { message: 'not a path warning' }),
+    at: Time,
+  }).strict(),
+  /** The guide's fallback card shows (missing: true) or went away for the step's target in the tab. */
+  z.object({ type: z.literal('target-missing'), tabId: TabId, step: StepIdSchema, missing: z.boolean(), at: Time }).strict(),
+  z.object({ type: z.literal('case-saved'), flowId: z.string().min(1), case: CaseRecordSchema, at: Time }).strict(),
+  /** The case number the portal gave, for an escalation of the list (null: cleared). */
+  z.object({ type: z.literal('case-number-set'), escalationId: z.string().min(1), caseNumber: CaseNumberSchema.nullable(), at: Time }).strict(),
   z.object({ type: z.literal('overlay-minimized'), flowId: z.string().min(1), minimized: z.boolean(), at: Time }).strict(),
 ]);
 export type EngineEvent = z.infer<typeof EventSchema>;
@@ -191,14 +232,14 @@ export class EngineError extends Error {
 }
 
 export function initialState(): EngineState {
-  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null };
+  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null, escalations: [] };
 }
 
 export function freshFlow(id: string, at: number): FlowState {
   const items = Object.fromEntries(ITEM_IDS.map((i) => [i, 'todo'])) as Record<ItemId, StoredItemState>;
   return {
     id, createdAt: at, updatedAt: at, items, clickProgress: {}, customer: null, delegated: null,
-    passedPartnerCenter: false, triage: null, overlayMinimized: false, completedAt: null,
+    passedPartnerCenter: false, triage: null, overlayMinimized: false, completedAt: null, case: null,
   };
 }
 

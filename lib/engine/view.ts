@@ -2,9 +2,10 @@
  * What each surface shows, derived from the engine state (pure): the content script's view of its
  * tab, and the side panel's and popup's view of a window.
  */
-import { currentStep, flowForSurface, flowOfTab, itemStates, progress, warningsFor, type Warning } from './derive';
+import { currentStep, escalationOf, flowForSurface, flowOfTab, itemStates, progress, stoppingWarning, warningsFor, type Warning } from './derive';
 import type { Customer, EngineState, FlowState, ItemState } from './state';
 import { stepNumber, type ItemId, type StepId } from '../flow/ids';
+import type { WarningId } from '../flow/warnings';
 
 export interface TabView {
   flowId: string | null;
@@ -17,13 +18,25 @@ export interface TabView {
   complete: boolean;
   customer: Customer | null;
   warnings: Warning[];
+  /** A path warning stops the guide: no next click is marked, the way back is offered instead. */
+  stopped: WarningId | null;
+  /**
+   * The case's description text, where the request form is filled in: an admin-center tab at the
+   * support topic or after it, once the agent saved the case (session data, like the customer).
+   */
+  summary: string | null;
+  /** The escalation this tab's flow recorded on completion, with the case number given so far. */
+  escalation: { id: string; caseNumber: string | null } | null;
 }
 
 export function tabView(state: EngineState, tabId: number, opts: { undismissable?: boolean } = {}): TabView {
   const flow = flowOfTab(state, tabId);
   const warnings = warningsFor(state, tabId, opts.undismissable);
-  if (!flow) return { flowId: null, step: null, stepNumber: 0, clickIndex: 0, minimized: false, complete: false, customer: null, warnings };
+  const stopped = stoppingWarning(warnings)?.id ?? null;
+  if (!flow) return { flowId: null, step: null, stepNumber: 0, clickIndex: 0, minimized: false, complete: false, customer: null, warnings, stopped, summary: null, escalation: null };
   const step = currentStep(flow);
+  const esc = escalationOf(state, flow);
+  const filling = state.tabs[tabId]?.portal === 'admin-center' && (step === null || step === 'support-topic');
   return {
     flowId: flow.id,
     step,
@@ -33,6 +46,9 @@ export function tabView(state: EngineState, tabId: number, opts: { undismissable
     complete: flow.completedAt !== null,
     customer: flow.customer,
     warnings,
+    stopped,
+    summary: filling ? (flow.case?.text ?? null) : null,
+    escalation: esc ? { id: esc.id, caseNumber: esc.caseNumber } : null,
   };
 }
 
@@ -43,6 +59,8 @@ export interface SurfaceView {
   progress: { passed: number; total: number };
   /** Warnings of the window's active tab. */
   warnings: Warning[];
+  /** A path warning of the active tab stops the guide (the next click is the way back). */
+  stopped: Warning | null;
   /** The flow shown is not the active tab's own (that tab has none). */
   fromOtherTab: boolean;
 }
@@ -50,12 +68,14 @@ export interface SurfaceView {
 export function surfaceView(state: EngineState, activeTabId: number | undefined, opts: { undismissable?: boolean } = {}): SurfaceView {
   const flow = flowForSurface(state, activeTabId) ?? null;
   const own = flowOfTab(state, activeTabId);
+  const warnings = activeTabId === undefined ? [] : warningsFor(state, activeTabId, opts.undismissable);
   return {
     flow,
     items: flow ? itemStates(flow) : null,
     current: flow ? currentStep(flow) : null,
     progress: flow ? progress(flow) : { passed: 0, total: 11 },
-    warnings: activeTabId === undefined ? [] : warningsFor(state, activeTabId, opts.undismissable),
+    warnings,
+    stopped: stoppingWarning(warnings),
     fromOtherTab: flow !== null && own === undefined,
   };
 }

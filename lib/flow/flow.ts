@@ -12,9 +12,11 @@ import { TESTS } from './test-data';
 
 
 const PC_PAGES: PageKind[] = [
-  'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-service-management', 'pc-service-requests',
-  'pc-service-health', 'pc-customer-requests',
+  'pc-dashboard', 'pc-customers-list', 'pc-gdap-list', 'pc-customer', 'pc-admin-relationships', 'pc-service-management',
+  'pc-service-requests', 'pc-service-health', 'pc-customer-requests', 'pc-own-support',
 ];
+/** A page of one customer (its landing page in the customer list is its Admin relationships). */
+const CUSTOMER_PAGES: PageKind[] = ['pc-customer', 'pc-admin-relationships'];
 /** Admin-center pages that show the agent arrived (service health is a side trip: it completes no step). */
 const ADMIN_PAGES: PageKind[] = ['admin-home', 'admin-support'];
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
@@ -44,6 +46,8 @@ const raw: FlowInput = {
   preparation: [
     { id: 'check-service-health', completedByPages: ['pc-service-health', 'admin-service-health'] },
     { id: 'triage', completedByPages: [] },
+    // GDAP: the Service support administrator role lets the partner file for the customer (portals.md §5).
+    { id: 'admin-relationship', completedByPages: ['pc-admin-relationships'], perCustomer: true, link: 'admin-relationships' },
   ],
   steps: [
     {
@@ -101,7 +105,7 @@ const raw: FlowInput = {
           ],
         },
       ],
-      completion: { pages: ['pc-customer', 'pc-service-management'], click: false },
+      completion: { pages: [...CUSTOMER_PAGES, 'pc-service-management'], click: false },
       testUrls: TESTS ? [`${PC}/dashboard/v2/customers/list`] : [],
     },
     {
@@ -112,7 +116,7 @@ const raw: FlowInput = {
       variants: [
         {
           id: '2019',
-          pages: ['pc-customer', 'pc-service-requests'],
+          pages: [...CUSTOMER_PAGES, 'pc-service-requests'],
           clicks: [
             {
               label: 'serviceManagement',
@@ -136,7 +140,7 @@ const raw: FlowInput = {
       variants: [
         {
           id: '2019',
-          pages: ['pc-service-management', 'pc-customer'],
+          pages: ['pc-service-management', ...CUSTOMER_PAGES],
           clicks: [
             {
               label: 'serviceRequests',
@@ -228,6 +232,7 @@ const raw: FlowInput = {
         },
       ],
       completion: { pages: [], click: false, delegatedLink: true },
+      likelyCause: 'admin-relationship',
       testUrls: TESTS ? [`${PC}/dashboard/v2/customers/${CONTOSO}/servicerequests`, `${PC}/dashboard/v2/support/customers`] : [],
     },
     {

@@ -1,5 +1,5 @@
 /** The ids of SPEC.md's flow: part of the product contract. */
-export const PREPARATION_IDS = ['check-service-health', 'triage'] as const;
+export const PREPARATION_IDS = ['check-service-health', 'triage', 'admin-relationship'] as const;
 export const STEP_IDS = [
   'sign-in',
   'customers',
@@ -30,3 +30,27 @@ export const TRIAGE_CATEGORIES = ['undocumented', 'unavailable', 'bug', 'network
 export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 /** A triage answer: one of the categories, or "solve it in-house". */
 export const TRIAGE_ANSWERS = [...TRIAGE_CATEGORIES, 'in-house'] as const;
+
+/**
+ * The severities of a Microsoft service request (reference/portals.md §5): A critical, B moderate,
+ * C minimal.
+ */
+export const SEVERITY_IDS = ['a', 'b', 'c'] as const;
+export type SeverityId = (typeof SEVERITY_IDS)[number];
+/**
+ * The workloads a Microsoft 365 request is about (the request forms' topics; "Required product or
+ * Workload" in Partner Center's docs, reference/portals.md §5), and any other.
+ */
+export const WORKLOAD_IDS = ['exchange', 'sharepoint', 'teams', 'apps', 'identity', 'licensing', 'other'] as const;
+export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+
+/** The longest case number kept (Microsoft's are 16 digits; other systems' have letters). */
+export const MAX_CASE_NUMBER = 64;
+/**
+ * Whether a case number as typed can be kept: 1 to 64 characters after trimming, none a control
+ * character. Anything else is text (a case number with markup shows as typed, never as markup).
+ */
+export function isCaseNumber(value: string): boolean {
+  const v = value.trim();
+  return v.length > 0 && v.length <= MAX_CASE_NUMBER && !/\p{Cc}/u.test(v);
+}

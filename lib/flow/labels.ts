@@ -99,6 +99,16 @@ export const LABELS = {
 export type LabelId = keyof typeof LABELS;
 
 /**
+ * The request form's description field, as forms label it: a hint only (the field is found as the
+ * request form's multi-line text field, lib/content/completion/fill.ts), so it is no LabelId of a
+ * click and stays out of the guide's bundle. Inferred: Microsoft's usual wording.
+ */
+export const DESCRIPTION_LABEL: LabelSet = {
+  en: ['Description', 'Describe the problem', 'Details'], ko: ['설명', '세부 정보'], ja: ['説明', '詳細'], de: ['Beschreibung', 'Details'],
+  fr: ['Description', 'Détails'], es: ['Descripción', 'Detalles'], 'zh-CN': ['描述', '详细信息'],
+};
+
+/**
  * Characters that are no part of a label's words: bidirectional controls and marks, zero-width
  * spaces and joiners, the byte-order mark, soft hyphens.
  */

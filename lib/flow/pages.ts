@@ -20,9 +20,11 @@ export const PAGE_KINDS = [
   'pc-customers-list',
   'pc-gdap-list',
   'pc-customer',
+  'pc-admin-relationships',
   'pc-service-management',
   'pc-service-requests',
   'pc-service-health',
+  'pc-own-support',
   'pc-customer-requests',
   'delegated-entry',
   'sign-in',
@@ -73,6 +75,8 @@ const PC_CUSTOMERS_LIST = pc('(?:/dashboard/(?:v2|commerce2)/customers/list|/pcv
 const PC_GDAP_LIST = pc('/dashboard/(?:v2|commerce2)/customers/granularadminaccess/list');
 const PC_SERVICE_MANAGEMENT = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}/servicemanagementpage`);
 const PC_CUSTOMER = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}(?:/[\\w-]+)*`);
+/** A customer's admin relationships (GDAP), and one of them (`/<relationshipId>`), reference/portals.md §5. */
+const PC_ADMIN_RELATIONSHIPS = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}/adminrelationships(?:/[\\w-]+)?`);
 /**
  * Partner Center's own Help + support (§5: its requests are about Partner Center itself, the wrong
  * door for a customer's problem): never a customer's service requests view, whatever it is headed.
@@ -98,14 +102,14 @@ const isAdminShell = (u: URL) => isAdminCenter(u) && ADMIN_SHELL.test(path(u));
 /** A page of one customer, except pages with detectors of their own. */
 function isCustomerPage(u: URL): boolean {
   const p = path(u);
-  return isPartnerCenter(u) && PC_CUSTOMER.test(p) && !PC_SERVICE_MANAGEMENT.test(p);
+  return isPartnerCenter(u) && PC_CUSTOMER.test(p) && !PC_SERVICE_MANAGEMENT.test(p) && !PC_ADMIN_RELATIONSHIPS.test(p);
 }
 
 /** Partner Center pages where the service requests view may render (its URL is not public). */
 function mayShowServiceRequests(u: URL): boolean {
   const p = path(u);
   if (!isPartnerCenter(u) || !/^(?:\/[a-z]{2}(?:-[a-z]{2,4})?)?\/(?:dashboard|pcv)\//i.test(`${p}/`)) return false;
-  return ![PC_DASHBOARD, PC_CUSTOMERS_LIST, PC_GDAP_LIST, PC_SERVICE_MANAGEMENT, PC_SERVICE_HEALTH, PC_CUSTOMER_REQUESTS, PC_OWN_SUPPORT].some((r) => r.test(p));
+  return ![PC_DASHBOARD, PC_CUSTOMERS_LIST, PC_GDAP_LIST, PC_SERVICE_MANAGEMENT, PC_SERVICE_HEALTH, PC_ADMIN_RELATIONSHIPS, PC_CUSTOMER_REQUESTS, PC_OWN_SUPPORT].some((r) => r.test(p));
 }
 
 const CONTOSO = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
@@ -156,13 +160,25 @@ export const DETECTORS: readonly PageDetector[] = [
     readsDocument: true,
     detect: (u, probe) => isCustomerPage(u) && !probe.hasHeading('serviceRequests'),
     examples: TESTS ? [
-      { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/en-us/dashboard/v2/customers/${CONTOSO.toUpperCase()}/subscriptions` },
       { url: `https://partner.microsoft.com/dashboard/commerce2/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/en-us/pcv/customers/${CONTOSO}/account` },
       { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}` },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/users` },
+    ] : [],
+  },
+  {
+    kind: 'pc-admin-relationships',
+    portal: 'partner-center',
+    readsDocument: false,
+    detect: (u) => isPartnerCenter(u) && PC_ADMIN_RELATIONSHIPS.test(path(u)),
+    examples: TESTS ? [
+      { url: `https://partner.microsoft.com/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
       { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO}/adminrelationships` },
+      { url: `https://partner.microsoft.com/en-US/dashboard/v2/customers/${CONTOSO.toUpperCase()}/adminrelationships/` },
+      { url: `https://partner.microsoft.com/ko-kr/dashboard/v2/customers/${CONTOSO}/adminrelationships/8d4f0c3a-51e2-4c8b-9f07-6a1d2e3b4c5d-${CONTOSO}` },
+      { url: `https://partner.microsoft.com/dashboard/commerce2/customers/${CONTOSO}/adminrelationships?view=active` },
     ] : [],
   },
   {
@@ -213,6 +229,19 @@ export const DETECTORS: readonly PageDetector[] = [
       { url: 'https://partner.microsoft.com/dashboard/v2/support/customers/list' },
       { url: 'https://partner.microsoft.com/en-US/dashboard/v2/support/customers/search?q=contoso' },
       { url: 'https://partner.microsoft.com/ko-kr/dashboard/v2/support/customers/' },
+    ] : [],
+  },
+  {
+    kind: 'pc-own-support',
+    portal: 'partner-center',
+    readsDocument: false,
+    detect: (u) => isPartnerCenter(u) && PC_OWN_SUPPORT.test(path(u)),
+    examples: TESTS ? [
+      { url: 'https://partner.microsoft.com/dashboard/v2/support/servicerequests' },
+      { url: 'https://partner.microsoft.com/dashboard/v2/support/servicerequests/create?stage=1' },
+      { url: 'https://partner.microsoft.com/dashboard/v2/support/servicerequests/create?stage=2&topicid=3c1b5d2e-8f4a-4e6b-9c7d-1a2b3c4d5e6f' },
+      { url: 'https://partner.microsoft.com/en-US/dashboard/v2/support/servicerequests/' },
+      { url: 'https://partner.microsoft.com/ko-kr/dashboard/v2/support/servicerequests/2612030040001234' },
     ] : [],
   },
   {

@@ -131,6 +131,13 @@ const StepSchema = z
         delegatedLink: z.boolean().optional(),
       })
       .strict(),
+    /**
+     * When the step's target is not on the page, the likely cause is this preparation item not
+     * met (Microsoft 365 missing on the customer's Service management page: no admin relationship
+     * with the role that files requests): the fallback card and the side panel say so and link to
+     * the item's page.
+     */
+    likelyCause: z.enum(PREPARATION_IDS).optional(),
     /** Replica pages where this step's target can be seen (the "Test URLs" of the step). */
     testUrls: z.array(z.url()),
   })
@@ -142,6 +149,13 @@ const PreparationSchema = z
     id: z.enum(PREPARATION_IDS),
     /** Visiting one of these pages during the flow completes the item. */
     completedByPages: z.array(PageKindSchema),
+    /**
+     * The item is about the selected customer: only that customer's pages complete it, and
+     * selecting another customer makes it to do again.
+     */
+    perCustomer: z.literal(true).optional(),
+    /** The page the checklist links the item to (lib/flow/urls.ts): the selected customer's Admin relationships. */
+    link: z.enum(['admin-relationships']).optional(),
   })
   .strict();
 

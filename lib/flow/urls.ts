@@ -1,6 +1,7 @@
 /**
  * The portal URLs the extension itself opens or links to, each defined once: the Partner Center
- * dashboard (where every escalation starts) and a customer's pages (the way back of the warnings).
+ * dashboard (where every escalation starts) and a customer's pages (the way back of the warnings,
+ * its admin relationships).
  * Pure data and string building; every surface (overlay, side panel, popup, background) reads them.
  */
 import { isGuid } from './tenant';
@@ -20,6 +21,14 @@ export function customerPageUrl(tenantId: string, page: string): string {
  */
 export function wayBackUrl(tenantId: string | undefined | null): string {
   return tenantId && isGuid(tenantId) ? customerPageUrl(tenantId, 'servicemanagementpage') : PARTNER_CENTER_DASHBOARD;
+}
+
+/**
+ * A customer's Admin relationships page (GDAP: the roles the partner holds for it, reference/portals.md
+ * §5), the link of the `admin-relationship` preparation item; undefined when no tenant id is known.
+ */
+export function adminRelationshipsUrl(tenantId: string | undefined | null): string | undefined {
+  return tenantId && isGuid(tenantId) ? customerPageUrl(tenantId, 'adminrelationships') : undefined;
 }
 
 /** Partner Center's own service health page. */

@@ -1,10 +1,11 @@
 /**
- * The warnings of SPEC.md as one table: when each stands, its texts, its way back, and where it
- * shows. The engine evaluates `when` for a tab (lib/engine/derive.ts); the overlay's dock, the side
- * panel, the popup and the background's list of overlay texts read the rest. A new warning is a row
- * here plus its texts in assets/locales (test/unit/i18n.test.ts fails on a missing one).
+ * The warnings of SPEC.md as one table: when each stands, its texts, its way back, whether it
+ * stops the guide (a path warning), and where it shows. The engine evaluates `when` for a tab
+ * (lib/engine/derive.ts); the overlay's dock, the side panel, the popup and the background's list
+ * of overlay texts read the rest. A new warning is a row here plus its texts in assets/locales
+ * (test/unit/i18n.test.ts fails on a missing one).
  */
-import type { StepId } from './ids';
+import { STEP_IDS, type StepId } from './ids';
 import type { PageKind, Portal } from './pages';
 
 /** What the engine knows of a tab when it asks which warnings stand there. */
@@ -17,6 +18,8 @@ export interface WarningFacts {
     passedPartnerCenter: boolean;
     /** The step to do next (null: all done). */
     current: StepId | null;
+    /** A customer is selected in Partner Center (its tenant id, name or domain is known). */
+    hasCustomer: boolean;
   } | null;
   /** An admin-center page where the flow's admin-center steps happen (or the flow stands at one). */
   onAdminFlowPage: boolean;
@@ -42,12 +45,20 @@ export interface WarningDef {
    * management page (the dashboard, with DASHBOARD_ACTION as its label, when no customer is known).
    */
   wayBack: 'dashboard' | 'customer';
+  /**
+   * A path warning: the path the agent is on files the wrong request. While it stands and the
+   * agent has not chosen Continue anyway for it in that tab, the guide marks no next click and
+   * every surface offers the way back instead (SPEC.md, "A path warning ... stops the guide").
+   */
+  path: boolean;
 }
 
 /** The label of the way back to the dashboard. */
 export const DASHBOARD_ACTION = 'ui.warning.notFromDashboard.action';
 
 const onAdminCenter = (f: WarningFacts) => f.portal === 'admin-center' && f.page !== 'delegated-entry';
+/** The flow stands at a step after `select-customer` (or is done). */
+const pastCustomer = (current: StepId | null) => current === null || STEP_IDS.indexOf(current) > STEP_IDS.indexOf('select-customer');
 
 export const WARNINGS = {
   'not-from-dashboard': {
@@ -56,6 +67,7 @@ export const WARNINGS = {
     body: 'ui.warning.notFromDashboard.body',
     action: DASHBOARD_ACTION,
     wayBack: 'dashboard',
+    path: true,
   },
   'own-tenant-context': {
     when: (f) => onAdminCenter(f) && !f.delegated && (f.flow !== null || f.onAdminFlowPage),
@@ -63,6 +75,17 @@ export const WARNINGS = {
     body: 'ui.warning.ownTenant.body',
     action: 'ui.warning.ownTenant.action',
     wayBack: 'customer',
+    path: true,
+  },
+  'wrong-door': {
+    // Partner Center's own Help + support during a flow that is about a customer; never the
+    // Customer requests door (`/support/customers`, a right door: no page kind of this one).
+    when: (f) => f.portal === 'partner-center' && f.page === 'pc-own-support' && f.flow !== null && (f.flow.hasCustomer || pastCustomer(f.flow.current)),
+    title: 'ui.warning.wrongDoor.title',
+    body: 'ui.warning.wrongDoor.body',
+    action: 'ui.warning.wrongDoor.action',
+    wayBack: 'customer',
+    path: true,
   },
   'customer-mismatch': {
     when: (f) => onAdminCenter(f) && f.delegated && f.flow !== null && f.tenantMatch === 'different',
@@ -70,11 +93,14 @@ export const WARNINGS = {
     body: 'ui.warning.mismatch.body',
     action: 'ui.warning.mismatch.action',
     wayBack: 'customer',
+    path: true,
   },
 } as const satisfies Record<string, WarningDef>;
 
 export type WarningId = keyof typeof WARNINGS;
 export const WARNING_IDS = Object.keys(WARNINGS) as [WarningId, ...WarningId[]];
+/** Whether a warning stops the guide (`WarningDef.path`). */
+export const isPathWarning = (id: WarningId): boolean => (WARNINGS as Record<WarningId, WarningDef>)[id].path;
 
 /** The text keys of every warning (the background resolves them for the overlay). */
 export const WARNING_TEXT_KEYS: readonly string[] = [

@@ -3,6 +3,8 @@
  * (lib/engine/view.ts) with the settings that concern the page and the overlay's texts.
  */
 import type { TabView } from '../engine/view';
+import { stepOf, textKeysOf } from '../flow/flow';
+import type { PreparationId } from '../flow/ids';
 import { WARNING_TEXT_KEYS } from '../flow/warnings';
 import type { BootPlan } from './boot-plan';
 
@@ -26,5 +28,31 @@ export const OVERLAY_KEYS: readonly string[] = [
   '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickForCustomer', 'overlay.clickWithin',
   'overlay.notFound', 'overlay.wayBack',
   'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
+  'overlay.continueAnyway', 'overlay.stopped', 'overlay.continued',
   ...WARNING_TEXT_KEYS,
 ];
+/** The fallback card's likely cause of a missing target (`Step.likelyCause`): its sentence and its link. */
+export const LIKELY_CAUSE_KEYS: Readonly<Record<PreparationId, readonly string[]>> = {
+  'check-service-health': [],
+  triage: [],
+  'admin-relationship': ['overlay.cause.adminRelationship', 'overlay.cause.openAdminRelationships'],
+};
+/** The completion's texts (the fill action at the support topic, the done card), at the support topic and after it. */
+export const COMPLETION_KEYS: readonly string[] = [
+  'overlay.fill.action', 'overlay.fill.done', 'overlay.fill.noField', 'overlay.fill.noSummary', 'overlay.fill.confirm',
+  'overlay.fill.replace', 'overlay.fill.cancel', 'overlay.fill.kept',
+  'overlay.done.title', 'overlay.done.body', 'overlay.done.caseNumber', 'overlay.done.caseNumberHint', 'overlay.done.saved',
+  'overlay.done.invalid', 'overlay.done.newEscalation', 'overlay.done.noSummary',
+];
+
+/** The i18n keys of a view's overlay texts. */
+export function overlayKeysOf(view: TabView): string[] {
+  const keys: string[] = [...OVERLAY_KEYS];
+  if (view.step) {
+    keys.push(...textKeysOf(view.step));
+    const cause = stepOf(view.step).likelyCause;
+    if (cause) keys.push(...LIKELY_CAUSE_KEYS[cause]);
+  }
+  if (view.complete || view.step === 'support-topic') keys.push(...COMPLETION_KEYS);
+  return keys;
+}

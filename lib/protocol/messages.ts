@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CustomerSchema, NameText } from '../engine/state';
+import { CaseRecordSchema } from '../engine/case';
 import { TRIAGE_CATEGORIES } from '../flow/ids';
 import { WARNING_IDS } from '../flow/warnings';
 import { ITEM_IDS, STEP_IDS, type ItemId } from '../flow/ids';
@@ -32,8 +33,16 @@ export const ContentMessageSchema = z.discriminatedUnion('kind', [
   }).strict(),
   z.object({ kind: z.literal('minimize'), minimized: z.boolean() }).strict(),
   z.object({ kind: z.literal('dismiss-warning'), warning: z.enum(WARNING_IDS) }).strict(),
+  /** Continue anyway, for a path warning of this tab. */
+  z.object({ kind: z.literal('continue-warning'), warning: z.enum(WARNING_IDS) }).strict(),
+  /** The guide's fallback card for the step's target shows (or went away). */
+  z.object({ kind: z.literal('target-missing'), step: z.enum(STEP_IDS), missing: z.boolean() }).strict(),
+  /** The case number the agent typed into the completion card (checked by the background: the answer says what is wrong). */
+  z.object({ kind: z.literal('case-number'), caseNumber: z.string().max(4096) }).strict(),
   z.object({ kind: z.literal('get-view') }).strict(),
   z.object({ kind: z.literal('open-partner-center'), tenantId: z.string().optional() }).strict(),
+  /** Opens the flow's customer's Admin relationships page (the likely cause of a missing Microsoft 365 link). */
+  z.object({ kind: z.literal('open-admin-relationships') }).strict(),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -43,6 +52,12 @@ export const SurfaceMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('triage'), flowId: z.string().min(1), category: z.enum([...TRIAGE_CATEGORIES, 'in-house']) }).strict(),
   z.object({ kind: z.literal('start-over'), flowId: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('reset-all') }).strict(),
+  /** Continue anyway, for a path warning of a tab (the side panel shows the warnings of its flow's tabs). */
+  z.object({ kind: z.literal('continue-warning'), tabId: z.number().int().nonnegative(), warning: z.enum(WARNING_IDS) }).strict(),
+  /** The case summary the agent saved (its form and the description text). */
+  z.object({ kind: z.literal('case-saved'), flowId: z.string().min(1), case: CaseRecordSchema }).strict(),
+  /** A case number for an escalation of the session's list (null: cleared). */
+  z.object({ kind: z.literal('case-number'), escalationId: z.string().min(1), caseNumber: z.string().max(4096).nullable() }).strict(),
 ]);
 export type SurfaceMessage = z.infer<typeof SurfaceMessageSchema>;
 

@@ -1,23 +1,13 @@
 /**
- * The case summary: a short form validated with zod, and the text it makes for the service
+ * The case summary: a short form validated with zod (its schema is the state's, lib/engine/case.ts:
+ * the saved case lives in session storage with its flow), and the text it makes for the service
  * request's description. Pure: the texts of the field names come from the caller (the catalogue).
  */
-import { z } from 'zod';
-import { TRIAGE_CATEGORIES, type TriageCategory } from '../flow/ids';
+import type { SeverityId, TriageCategory, WorkloadId } from '../flow/ids';
 import { isolate } from '../flow/text';
+import { CASE_FIELDS, CaseFormSchema, type CaseField, type CaseForm } from '../engine/case';
 
-export const CASE_FIELDS = ['category', 'symptoms', 'impact', 'started', 'tried'] as const;
-export type CaseField = (typeof CASE_FIELDS)[number];
-
-export const CaseFormSchema = z.object({
-  category: z.enum(TRIAGE_CATEGORIES),
-  symptoms: z.string().trim().min(10).max(2000),
-  impact: z.string().trim().min(5).max(1000),
-  /** `datetime-local` value (YYYY-MM-DDTHH:mm), or a date. */
-  started: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/),
-  tried: z.string().trim().max(2000).default(''),
-});
-export type CaseForm = z.infer<typeof CaseFormSchema>;
+export { CASE_FIELDS, type CaseField, type CaseForm };
 
 
 export type CaseParse = { ok: true; form: CaseForm } | { ok: false; fields: CaseField[] };
@@ -44,6 +34,10 @@ export interface CaseTexts {
   unknown: string;
   category: string;
   categoryName: (c: TriageCategory) => string;
+  workload: string;
+  workloadName: (w: WorkloadId) => string;
+  severity: string;
+  severityName: (v: SeverityId) => string;
   serviceHealth: string;
   serviceHealthChecked: string;
   serviceHealthNotChecked: string;
@@ -74,6 +68,8 @@ export function composeCaseSummary(form: CaseForm, ctx: CaseContext, t: CaseText
     `${t.customer}: ${ctx.customerName ? isolate(ctx.customerName) : t.unknown}`,
     `${t.tenantId}: ${ctx.tenantId ? isolate(ctx.tenantId) : t.unknown}`,
     `${t.category}: ${t.categoryName(form.category)}`,
+    `${t.workload}: ${t.workloadName(form.workload)}`,
+    `${t.severity}: ${t.severityName(form.severity)}`,
     `${t.serviceHealth}: ${ctx.serviceHealthChecked ? t.serviceHealthChecked : t.serviceHealthNotChecked}`,
     `${t.started}: ${formatStarted(form.started, offsetMinutes)}`,
     '',

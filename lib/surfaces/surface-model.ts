@@ -3,15 +3,17 @@
  * APIs): the surface's view and warnings, the links they offer, the language the portal pages
  * speak. The pages (components/) reach the engine only through this module.
  */
-import { flowOfTab, warningsFor, type Warning } from '../engine/derive';
+import { flowOfTab, stoppingWarning, warningsFor, type Warning } from '../engine/derive';
 import { EngineStateSchema, initialState, type EngineState, type FlowState } from '../engine/state';
 import { surfaceView, type SurfaceView } from '../engine/view';
 import { pageLangOf, type PageLang } from '../flow/labels';
 import { isGuid } from '../flow/tenant';
-import { PARTNER_CENTER_SERVICE_HEALTH, wayBackUrl } from '../flow/urls';
-import { WARNINGS, wayBackOf } from '../flow/warnings';
+import { FLOW, stepOf } from '../flow/flow';
+import type { PreparationId } from '../flow/ids';
+import { PARTNER_CENTER_SERVICE_HEALTH, adminRelationshipsUrl, wayBackUrl } from '../flow/urls';
+import { WARNINGS, isPathWarning, wayBackOf } from '../flow/warnings';
 
-export type { EngineState, FlowState, ItemState } from '../engine/state';
+export type { Escalation, EngineState, FlowState, ItemState } from '../engine/state';
 export type { SurfaceView } from '../engine/view';
 export type { Warning };
 
@@ -25,12 +27,18 @@ export function readState(raw: unknown): EngineState | null {
 export interface Surface {
   view: SurfaceView;
   warnings: Warning[];
+  /**
+   * The path warning that stops the guide in the active tab; where that tab has no flow of its
+   * own (the page opened as a tab), in a tab of the flow shown.
+   */
+  stopped: Warning | null;
 }
 
 /** Everything a side panel or popup of the window whose active tab is `activeTabId` shows. */
 export function surfaceOf(state: EngineState | null, activeTabId: number | undefined, undismissable: boolean): Surface {
   const view = surfaceView(state ?? initialState(), activeTabId, { undismissable });
-  return { view, warnings: state ? surfaceWarnings(state, activeTabId, view.flow, { undismissable }) : [] };
+  const warnings = state ? surfaceWarnings(state, activeTabId, view.flow, { undismissable }) : [];
+  return { view, warnings, stopped: view.fromOtherTab ? stoppingWarning(warnings) : view.stopped };
 }
 
 /** A warning as the side panel and popup show it: its texts' keys and substitutions, and the way back. */
@@ -45,6 +53,29 @@ export function warningContent(w: Warning): { title: string; body: string; subs:
     action: back.action,
     href: back.kind === 'customer' ? wayBackUrl(selected) : wayBackUrl(undefined),
   };
+}
+
+/** A path warning (it stops the guide until Continue anyway, lib/flow/warnings.ts). */
+export const stopsTheGuide = (w: Warning): boolean => isPathWarning(w.id);
+
+/** The page a preparation item links to for the selected customer (`link` in the flow data); null when no customer is known. */
+export function preparationLink(id: PreparationId, tenantId: string | undefined): string | null | undefined {
+  const link = FLOW.preparation.find((p) => p.id === id)?.link;
+  if (!link) return undefined;
+  return adminRelationshipsUrl(tenantId) ?? null;
+}
+
+/**
+ * Why the guide found no target in a tab of the shown flow, where the flow data names a likely
+ * cause (`likelyCause`: Microsoft 365 missing on the customer's Service management page, no
+ * admin relationship with the role that files): the preparation item and its page.
+ */
+export function likelyCauseOf(state: EngineState | null, flow: FlowState | null, activeTabId: number | undefined): { item: PreparationId; href: string | null } | null {
+  if (!state || !flow) return null;
+  const tabs = Object.entries(state.tabs).filter(([, t]) => t.flowId === flow.id && t.missing);
+  const tab = tabs.find(([id]) => Number(id) === activeTabId) ?? tabs[0];
+  const cause = tab?.[1].missing ? stepOf(tab[1].missing).likelyCause : undefined;
+  return cause ? { item: cause, href: preparationLink(cause, flow.customer?.tenantId) ?? null } : null;
 }
 
 export const HELP_ARTICLES = {

@@ -142,9 +142,9 @@ describe('surfaces, en-US browser', () => {
 
   it('lists the preparation items and the eleven steps, the popup the eleven with progress', async () => {
     await expectStates(panel, { 'sign-in': 'done', customers: 'current', 'check-service-health': 'todo', triage: 'todo' });
-    expect(await panel.locator('[data-step-id]').count()).toBe(13);
+    expect(await panel.locator('[data-step-id]').count()).toBe(14);
     expect(await panel.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual([
-      'check-service-health', 'triage', ...STEPS,
+      'check-service-health', 'triage', 'admin-relationship', ...STEPS,
     ]);
     await expectStates(popup, { 'sign-in': 'done', customers: 'current' });
     expect(await popup.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual([...STEPS]);
@@ -229,16 +229,18 @@ describe('surfaces, en-US browser', () => {
     await pc.bringToFront();
   });
 
-  it('case summary: validates, then copies a text with the customer, tenant id and service-health status', async () => {
+  it('case summary: validates, then copies a text with the customer, tenant id, workload, severity and service-health status', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://partner.microsoft.com' });
     await panel.bringToFront();
     const form = panel.getByTestId('eg-case-summary');
     await form.getByTestId('eg-case-copy').click();
     await expect(form.getByTestId('eg-case-errors').isVisible()).resolves.toBe(true);
     await expect(form.locator('[name="symptoms"]').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(panel.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('symptoms');
-    // the category comes from the triage
+    // The first field at fault has the focus: the workload (the category comes from the triage).
+    await expect(panel.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('workload');
     await expect(form.locator('[name="category"]').inputValue()).resolves.toBe('bug');
+    await form.locator('[name="workload"]').selectOption('exchange');
+    await form.locator('#eg-case-severity-b').check();
     await form.locator('[name="symptoms"]').fill('Outlook on the web shows a blank page for all users since this morning.');
     await form.locator('[name="impact"]').fill('240 users cannot read mail; sales is blocked.');
     await form.locator('[name="started"]').fill('2026-11-24T08:30');
@@ -255,6 +257,8 @@ describe('surfaces, en-US browser', () => {
     if (name === CONTOSO.name) expect(copied).toContain(`Customer: \u2068${CONTOSO.name}\u2069`);
     expect(copied).toContain('Service health: checked before filing');
     expect(copied).toContain('Category: Bug or irregularity');
+    expect(copied).toContain('Workload: Exchange Online (mail)');
+    expect(copied).toContain('Severity: B – Moderate');
     expect(copied).toContain('240 users cannot read mail');
     expect(copied).toMatch(/Started: 2026-11-24 08:30 \(UTC[+-]\d\d:\d\d\)/);
     await expect(form.getByTestId('eg-case-output').inputValue()).resolves.toBe(copied);
@@ -374,7 +378,7 @@ describe('surfaces, en-US browser', () => {
     await options.getByTestId('eg-reset-all').click();
     await options.getByTestId('eg-reset-all').click();
     await expect.poll(() => options.getByTestId('eg-reset-status').textContent()).toBe('All data was reset.');
-    await expect.poll(() => panel.locator('[data-step-id]').count()).toBe(13);
+    await expect.poll(() => panel.locator('[data-step-id]').count()).toBe(14);
     await expect.poll(() => options.locator('[data-setting="showPreparation"]').isChecked()).toBe(true);
     await options.close();
   });

@@ -150,53 +150,83 @@ function choiceGroup(label, options, { row = false, onChange } = {}) {
 const topicOptions = () => TOPICS.map(([key, names]) => [key, pick(names, lang)]);
 const severityGroup = () => choiceGroup(t.severity, [['a', t.sevA], ['b', t.sevB], ['c', t.sevC]], { row: true });
 
-function formTail(submit) {
+/**
+ * The request form's state as a framework form keeps it (React-like): the description lives in
+ * the form's state, updated only by `input` events that reach the form (delegated, bubbling) and
+ * only when the field's value differs from what the element's own `value` property last recorded
+ * (React's value tracker, installed on the element: a script that assigns `value` in the page
+ * sees its change dropped). Submit needs a topic and a description. The host shows harness state:
+ * `data-replica-description` (the state's text), `data-replica-submits` (submit attempts).
+ */
+function requestForm(build) {
+  const state = { topic: false, description: '', submits: 0 };
+  const submit = h('button', { type: 'button', class: 'btn primary', disabled: true }, t.submit);
+  let host = null;
+  const sync = () => {
+    if (state.topic && state.description.trim()) submit.removeAttribute('disabled');
+    else submit.setAttribute('disabled', '');
+    host?.setAttribute('data-replica-description', state.description);
+    host?.setAttribute('data-replica-submits', String(state.submits));
+  };
   const n = ++fieldSeq;
-  return [
-    h('div', { class: 'field' }, h('label', { for: `TextField${n}` }, t.description), h('textarea', { id: `TextField${n}`, placeholder: t.tellUs })),
-    submit,
-  ];
-}
-
-function submitButton() {
-  return h('button', { type: 'button', class: 'btn primary', disabled: true }, t.submit);
+  const area = h('textarea', { id: `TextField${n}`, placeholder: t.tellUs });
+  const native = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  let tracked = '';
+  Object.defineProperty(area, 'value', {
+    configurable: true,
+    get() { return native.get.call(this); },
+    set(v) { tracked = String(v); native.set.call(this, v); },
+  });
+  submit.addEventListener('click', () => { state.submits++; sync(); });
+  const tail = [h('div', { class: 'field' }, h('label', { for: `TextField${n}` }, t.description), area), submit];
+  const form = build(() => { state.topic = true; sync(); }, tail);
+  form.addEventListener('input', (e) => {
+    if (e.target !== area || area.value === tracked) return;
+    tracked = area.value;
+    state.description = area.value;
+    sync();
+  });
+  form.addEventListener('submit', (e) => { e.preventDefault(); state.submits++; sync(); });
+  host = shadowHost('m365-request-form', { css: FORM_CSS }, form);
+  sync();
+  return host;
 }
 
 /** 2019 page form: "Select the area your problem is in" (radio group), then Severity. */
 function form2019() {
-  const submit = submitButton();
-  const topics = missing('support-topic') ? null : choiceGroup(t.pickArea, topicOptions(), { onChange: () => submit.removeAttribute('disabled') });
-  return shadowHost('m365-request-form', { css: FORM_CSS }, h('form', { onsubmit: (e) => e.preventDefault() }, topics, severityGroup(), ...formTail(submit)));
+  return requestForm((chosen, tail) => h('form', null,
+    missing('support-topic') ? null : choiceGroup(t.pickArea, topicOptions(), { onChange: chosen }), severityGroup(), ...tail));
 }
 
 /** 2021+ pane form: a summary text field, then "Problem type" (a native select), then Severity. */
 function form2021() {
-  const submit = submitButton();
-  const n = ++fieldSeq;
-  const select = h('select', { id: `Dropdown${n}`, required: true },
-    h('option', { value: '', disabled: true, selected: true }, t.chooseProblemType),
-    topicOptions().map(([key, text]) => h('option', { value: key }, text)));
-  select.addEventListener('change', () => submit.removeAttribute('disabled'));
-  const s = ++fieldSeq;
-  return shadowHost('m365-request-form', { css: FORM_CSS }, h('form', { onsubmit: (e) => e.preventDefault() },
-    h('div', { class: 'field' }, h('label', { for: `TextField${s}` }, t.summary), h('input', { type: 'text', id: `TextField${s}` })),
-    missing('support-topic') ? null : h('div', { class: 'field' }, h('label', { for: `Dropdown${n}` }, t.problemType), select),
-    severityGroup(), ...formTail(submit)));
+  return requestForm((chosen, tail) => {
+    const n = ++fieldSeq;
+    const select = h('select', { id: `Dropdown${n}`, required: true },
+      h('option', { value: '', disabled: true, selected: true }, t.chooseProblemType),
+      topicOptions().map(([key, text]) => h('option', { value: key }, text)));
+    select.addEventListener('change', chosen);
+    const s = ++fieldSeq;
+    return h('form', null,
+      h('div', { class: 'field' }, h('label', { for: `TextField${s}` }, t.summary), h('input', { type: 'text', id: `TextField${s}` })),
+      missing('support-topic') ? null : h('div', { class: 'field' }, h('label', { for: `Dropdown${n}` }, t.problemType), select),
+      severityGroup(), ...tail);
+  });
 }
 
 /** 2026 (partner link): "Category" as choice cards (buttons with role=radio), then Severity. */
 function form2026() {
-  const submit = submitButton();
-  const n = ++fieldSeq;
-  const cards = topicOptions().map(([key, text]) => h('button', { type: 'button', class: 'card-choice', role: 'radio', 'aria-checked': 'false', 'data-value': key }, text));
-  for (const c of cards) c.addEventListener('click', () => {
-    for (const x of cards) x.setAttribute('aria-checked', String(x === c));
-    submit.removeAttribute('disabled');
+  return requestForm((chosen, tail) => {
+    const n = ++fieldSeq;
+    const cards = topicOptions().map(([key, text]) => h('button', { type: 'button', class: 'card-choice', role: 'radio', 'aria-checked': 'false', 'data-value': key }, text));
+    for (const c of cards) c.addEventListener('click', () => {
+      for (const x of cards) x.setAttribute('aria-checked', String(x === c));
+      chosen();
+    });
+    const group = h('div', { class: 'field', role: 'radiogroup', 'aria-labelledby': `CardLabel${n}` },
+      h('span', { class: 'ms-Label', id: `CardLabel${n}` }, t.category), h('div', { class: 'cards' }, cards));
+    return h('form', null, missing('support-topic') ? null : group, severityGroup(), ...tail);
   });
-  const group = h('div', { class: 'field', role: 'radiogroup', 'aria-labelledby': `CardLabel${n}` },
-    h('span', { class: 'ms-Label', id: `CardLabel${n}` }, t.category), h('div', { class: 'cards' }, cards));
-  return shadowHost('m365-request-form', { css: FORM_CSS }, h('form', { onsubmit: (e) => e.preventDefault() },
-    missing('support-topic') ? null : group, severityGroup(), ...formTail(submit)));
 }
 
 // ---- pages --------------------------------------------------------------------------------

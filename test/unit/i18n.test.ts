@@ -8,9 +8,10 @@ import { parseMessagesText } from '@wxt-dev/i18n/build';
 import ts from 'typescript';
 import { FLOW } from '../../lib/flow/flow';
 import { ITEM_IDS } from '../../lib/flow/ids';
-import { TRIAGE_CATEGORIES } from '../../lib/flow/ids';
+import { SEVERITY_IDS, TRIAGE_CATEGORIES, WORKLOAD_IDS } from '../../lib/flow/ids';
 import { WARNING_TEXT_KEYS } from '../../lib/flow/warnings';
-import { OVERLAY_KEYS } from '../../lib/protocol/content-view';
+import { COMPLETION_KEYS, LIKELY_CAUSE_KEYS, OVERLAY_KEYS } from '../../lib/protocol/content-view';
+import { CASE_FIELDS } from '../../lib/engine/case';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALES = join(ROOT, 'assets', 'locales');
@@ -58,7 +59,7 @@ describe('catalogue: English and Korean', () => {
     ]);
   });
 
-  it('has the keys built at run time: item titles, why/where of each step, every warning\'s texts (lib/flow/warnings.ts), the overlay\'s, triage categories, case-summary errors', () => {
+  it('has the keys built at run time: item titles, why/where of each step, every warning\'s texts (lib/flow/warnings.ts), the overlay\'s, triage categories, case-summary errors, workloads and severities, the completion\'s', () => {
     const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     const needed = [
       ...WARNING_TEXT_KEYS,
@@ -66,7 +67,11 @@ describe('catalogue: English and Korean', () => {
       ...ITEM_IDS.map((id) => `step.${camel(id)}`),
       ...FLOW.steps.flatMap((s) => [s.why, s.where, ...s.variants.flatMap((v) => v.clicks.flatMap((c) => (c.where ? [c.where] : [])))]),
       ...TRIAGE_CATEGORIES.flatMap((c) => [`ui.triage.cat.${c}`, `ui.triage.short.${c}`]),
-      ...['category', 'symptoms', 'impact', 'started', 'tried'].map((f) => `ui.summary.error.${f}`),
+      ...CASE_FIELDS.map((f) => `ui.summary.error.${f}`),
+      ...COMPLETION_KEYS,
+      ...Object.values(LIKELY_CAUSE_KEYS).flat(),
+      ...WORKLOAD_IDS.map((w) => `ui.workload.${w}`),
+      ...SEVERITY_IDS.flatMap((v) => [`ui.severity.${v}.name`, `ui.severity.${v}.desc`]),
       ...['done', 'current', 'todo', 'skipped'].map((s) => `ui.state.${s}`),
     ];
     expect(needed.filter((k) => !en.has(k) || !ko.has(k))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The guide's parts of the overlay, in its dock (top right; at the bottom when the target is
+ * The guide's parts of the overlay, in its dock (top right; on the left when the target is
  * there): the warnings, the fallback card (the target was not found: where to look) and the pill
  * the overlay minimizes to. Only the guide shows them, so only the guide carries them: the
  * content scripts' start-up code draws the ring and card with `Overlay` alone, and the guide
@@ -8,12 +8,20 @@
  */
 import { CardView, onUserClick, part, setAttr, setText, type LabelledText, type Overlay } from './overlay';
 import { DOCK_CSS } from './styles';
+import { startCompletion } from '../completion/completion';
+import type { Completion, CompletionHost, DoneModel } from '../shared';
+import { WARNINGS, isPathWarning, wayBackOf } from '../../flow/warnings';
+import type { PreparationId } from '../../flow/ids';
+import type { Customer } from '../../engine/state';
+import type { Warning } from '../../engine/derive';
 
 export interface FallbackModel {
   step: string;
   title: LabelledText;
   where: string;
   minimizeLabel: string;
+  /** The likely cause of the missing target (`Step.likelyCause`): said, with a link to its page. */
+  cause?: PreparationId | undefined;
   /** The way back to the customer in Partner Center, offered when the click may be missing here. */
   wayBack?: string | undefined;
 }
@@ -35,6 +43,48 @@ export interface WarningModel {
   body: TextParts;
   action: string;
   dismiss: string | null;
+  /** A path warning not continued yet: the Continue anyway button's label. */
+  continueAnyway: string | null;
+  /** A line under the body: the guide stops here, or Continue anyway was chosen. */
+  note: string | null;
+  /** Continue anyway was chosen: the warning shows its title, the note and its actions only (the dock stays short). */
+  compact?: boolean;
+}
+
+/** The warnings of a scene as the guide has them (lib/content/guide-draw.ts). */
+export interface DockWarnings {
+  list: readonly Warning[];
+  /** The path warning that stops the guide. */
+  stopped: string | null;
+  /** The agent may dismiss warnings (policy). */
+  dismissible: boolean;
+}
+
+type Texts = (key: string, subs?: (string | number)[]) => string;
+
+/** The fallback's sentence and link label of each likely cause (lib/protocol/content-view.ts, LIKELY_CAUSE_KEYS). */
+const CAUSE_TEXTS: Partial<Record<PreparationId, readonly [string, string]>> = {
+  'admin-relationship': ['overlay.cause.adminRelationship', 'overlay.cause.openAdminRelationships'],
+};
+
+/** The warnings as the dock shows them, from the table (lib/flow/warnings.ts), in the guide's texts. */
+export function warningModels(w: DockWarnings, t: Texts, tParts: (key: string, subs: string[]) => TextParts): WarningModel[] {
+  const dismiss = w.dismissible ? t('overlay.dismiss') : null;
+  const who = (c: Customer | undefined) => c?.name ?? c?.tenantId ?? c?.domain ?? t('ui.warning.selectedUnknown');
+  return w.list.map((x) => {
+    const def = WARNINGS[x.id];
+    const path = isPathWarning(x.id);
+    return {
+      id: x.id,
+      title: t(def.title),
+      body: tParts(def.body, [who(x.selected), x.opened?.value ?? '']),
+      action: t(wayBackOf(x.id, x.selected?.tenantId).action),
+      dismiss,
+      continueAnyway: path && !x.continued ? t('overlay.continueAnyway') : null,
+      note: x.id === w.stopped ? t('overlay.stopped') : path && x.continued ? t('overlay.continued') : null,
+      compact: path && !!x.continued,
+    };
+  });
 }
 
 export interface DockEvents {
@@ -42,6 +92,9 @@ export interface DockEvents {
   minimize(minimized: boolean): void;
   warningAction(id: string): void;
   dismissWarning(id: string): void;
+  continueWarning(id: string): void;
+  /** The fallback card's link to the likely cause's page. */
+  openCause(): void;
   /** The fallback card's way back to the customer in Partner Center. */
   wayBack(): void;
 }
@@ -50,11 +103,33 @@ export class Dock {
   private styled = false;
   private warningsBox: HTMLElement | null = null;
   private fallback: CardView | null = null;
+  private cause: HTMLElement | null = null;
   private fallbackBack: HTMLButtonElement | null = null;
   private pill: HTMLButtonElement | null = null;
   private pillText: HTMLElement | null = null;
+  /** The completion (lib/content/completion/): made the first time the done card or the description's filling is asked for. */
+  private completion: Completion | null = null;
 
-  constructor(private readonly overlay: Overlay, private readonly events: DockEvents) {}
+  /** `host`: what the completion needs of the guide (its texts, its messages, minimize). */
+  constructor(private readonly overlay: Overlay, private readonly events: DockEvents, private readonly host?: () => CompletionHost) {}
+
+  /** The completed flow's card (null: hidden). */
+  setDone(model: DoneModel | null): void {
+    if (model || this.completion) this.completed()?.setDone(model);
+  }
+
+  /** Fill in the description, on the agent's click. */
+  fill(summary: string | null): void {
+    this.completed()?.fill(summary);
+  }
+
+  private completed(): Completion | null {
+    if (!this.completion && this.host) {
+      this.style();
+      this.completion = startCompletion(this.host());
+    }
+    return this.completion;
+  }
 
   setFallback(model: FallbackModel | null): void {
     if (model) this.showFallback(model);
@@ -72,8 +147,8 @@ export class Dock {
 
   // Each part's building is in its own method, called only when the part shows.
 
-  /** The dock's stylesheet, beside the overlay's, before the first part shows. */
-  private style(): void {
+  /** The dock's stylesheet, beside the overlay's, before the first part shows (also the completion's, lib/content/completion/). */
+  style(): void {
     if (this.styled) return;
     this.styled = true;
     const style = document.createElement('style');
@@ -89,6 +164,14 @@ export class Dock {
       this.overlay.dock.insertBefore(this.fallback.el, this.pill);
     }
     this.fallback.fill(model.step, model.title, model.where, model.minimizeLabel);
+    const cause = model.cause && this.host ? CAUSE_TEXTS[model.cause] : undefined;
+    const t = this.host?.().t;
+    if (cause && !this.cause) this.cause = part(this.fallback.el, 'p', 'cause');
+    if (this.cause) {
+      this.cause.hidden = !cause;
+      setText(this.cause, cause && t ? t(cause[0]) : '');
+    }
+    this.fallback.setAction(cause && t && { label: t(cause[1]), testId: 'eg-open-cause' }, () => this.events.openCause());
     if (model.wayBack && !this.fallbackBack) {
       const back = (this.fallbackBack = part(this.fallback.el, 'button', 'btn primary back'));
       back.type = 'button';
@@ -132,13 +215,21 @@ export class Dock {
       warning.setAttribute('role', 'alert');
       warning.setAttribute('data-warning', w.id);
       part(warning, 'p', 'title').textContent = w.title;
-      fillParts(part(warning, 'p', 'body'), w.body);
+      if (!w.compact) fillParts(part(warning, 'p', 'body'), w.body);
+      if (w.note) part(warning, 'p', 'note').textContent = w.note;
       const actions = part(warning, 'div', 'actions');
       const action = part(actions, 'button', 'btn primary');
       action.type = 'button';
       action.setAttribute('data-action', 'open-partner-center');
       action.textContent = w.action;
       onUserClick(action, () => this.events.warningAction(w.id));
+      if (w.continueAnyway) {
+        const go = part(actions, 'button', 'btn');
+        go.type = 'button';
+        go.setAttribute('data-action', 'continue');
+        go.textContent = w.continueAnyway;
+        onUserClick(go, () => this.events.continueWarning(w.id));
+      }
       if (w.dismiss) {
         const dismiss = part(actions, 'button', 'btn');
         dismiss.type = 'button';

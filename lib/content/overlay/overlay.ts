@@ -28,11 +28,15 @@ export interface CardModel {
   click: LabelledText;
   why: string;
   minimizeLabel: string;
+  /** An action of the step beside the click (Fill in the description, at the support topic): its label and test id. */
+  action?: { label: string; testId: string };
 }
 
 export interface OverlayEvents {
   /** The card's minimize button. */
   minimize(minimized: boolean): void;
+  /** The card's action (`CardModel.action`), on the agent's own click. */
+  cardAction?(): void;
   /**
    * The ringed target left the page or lost its box (seen after layout, by the observers that
    * place the ring). The start-up code hands over to the guide then; without it, the ring stays
@@ -74,6 +78,8 @@ export class CardView {
   private readonly label: HTMLElement;
   private readonly after: HTMLElement;
   private readonly note: HTMLElement;
+  /** The action button, made the first time a model has one (`CardModel.action`). */
+  private action: HTMLButtonElement | null = null;
 
   constructor(className: string, testId: string, noteClass: string, onMinimize: () => void, minimizeTestId?: string) {
     const el = (this.el = document.createElement('section'));
@@ -105,6 +111,21 @@ export class CardView {
     setAttr(this.label, 'lang', click.labelLang);
     setText(this.after, click.after);
     setText(this.note, note);
+  }
+
+  /** Shows the card's action (null: none); `act` runs on the agent's own click. */
+  setAction(action: { label: string; testId: string } | null | undefined, act: () => void): void {
+    if (action && !this.action) {
+      const b = (this.action = part(part(this.el, 'div', 'acts'), 'button', 'act'));
+      b.type = 'button';
+      onUserClick(b, act);
+    }
+    if (!this.action) return;
+    (this.action.parentElement as HTMLElement).hidden = !action;
+    if (action) {
+      setText(this.action, action.label);
+      setAttr(this.action, 'data-testid', action.testId);
+    }
   }
 }
 
@@ -234,6 +255,7 @@ export class Overlay {
   setCard(model: CardModel | null): void {
     this.cardShown = !!model;
     if (model) this.card.fill(model.step, model.click, model.why, model.minimizeLabel);
+    this.card.setAction(model?.action, () => this.events.cardAction?.());
     this.syncCard();
   }
 
@@ -296,8 +318,9 @@ export class Overlay {
     rs.height = `${box.bottom - box.top}px`;
     // Scrolled out of its container or the viewport: no ring floating over other content.
     rs.visibility = visible ? '' : 'hidden';
-    // The dock (warnings, pill, fallback) moves to the bottom when it would sit on the target.
-    const dockClass = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height ? 'dock low' : 'dock';
+    // The dock (warnings, pill, fallback, the done card) moves to the left when it would sit on the
+    // target (a pane down the right side holds the rest of the form too).
+    const dockClass = d.height > 0 && box.right > innerWidth - 16 - d.width && box.bottom > 64 && box.top < 64 + d.height ? 'dock left' : 'dock';
     if (this.dock.className !== dockClass) this.dock.className = dockClass;
     if (cardSize) {
       const p = placeCard(box, cardSize[0], cardSize[1], innerWidth, innerHeight);

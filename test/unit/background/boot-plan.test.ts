@@ -21,7 +21,7 @@ const CUSTOMER = '6f1d8b1e-2c4a-4b8e-9a51-0c7e3d2f9a10';
 
 const view = (over: Partial<TabView & { overlayEnabled: boolean }> = {}): TabView & { overlayEnabled: boolean } => ({
   flowId: 'flow-1', step: 'customers', stepNumber: 2, clickIndex: 0, minimized: false, complete: false, customer: null, warnings: [],
-  overlayEnabled: true, ...over,
+  stopped: null, summary: null, escalation: null, overlayEnabled: true, ...over,
 });
 const plan = (url: string, over: Partial<TabView & { overlayEnabled: boolean }> = {}) => bootPlan(url, detectPage(url) ?? null, view(over));
 

@@ -87,12 +87,21 @@ const validContent = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...WARNING_IDS).map((warning) => ({ kind: 'dismiss-warning', warning })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'get-view' }) },
   { weight: 1, arbitrary: fc.option(fc.constantFrom(...TENANTS, 'not-a-tenant', '../../evil'), { nil: undefined }).map((tenantId) => ({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) })) },
+  { weight: 2, arbitrary: fc.constantFrom(...WARNING_IDS).map((warning) => ({ kind: 'continue-warning', warning })) },
+  { weight: 1, arbitrary: fc.record({ step: stepId, missing: fc.boolean() }).map((m) => ({ kind: 'target-missing', ...m })) },
+  { weight: 1, arbitrary: fc.constantFrom('2612030040001234', '<b>1</b>', '', ' ', 'x'.repeat(65), 'a\u0000b').map((caseNumber) => ({ kind: 'case-number', caseNumber })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'open-admin-relationships' }) },
 ) as fc.Arbitrary<Record<string, unknown>>;
 
 const validSurface = fc.oneof(
   fc.record({ flowId, item: fc.constantFrom(...ITEM_IDS), done: fc.boolean() }).map((m) => ({ kind: 'tick', ...m })),
   fc.record({ flowId, category: fc.constantFrom(...TRIAGE_CATEGORIES, 'in-house') }).map((m) => ({ kind: 'triage', ...m })),
   fc.record({ flowId }).map((m) => ({ kind: 'start-over', ...m })),
+  fc.record({ tabId: fc.integer({ min: 1, max: 6 }), warning: fc.constantFrom(...WARNING_IDS) }).map((m) => ({ kind: 'continue-warning', ...m })),
+  fc.record({ flowId, text: fc.constantFrom('Case <script>x</script>', 'Summary') }).map(({ flowId, text }) => ({
+    kind: 'case-saved', flowId, case: { form: { category: 'bug', workload: 'teams', severity: 'b', symptoms: 'Meetings drop after a minute', impact: 'Sales team', started: '2026-12-01', tried: '' }, text },
+  })),
+  fc.record({ escalationId: fc.constantFrom('flow-1-0', 'flow-2-5', 'nope'), caseNumber: fc.option(fc.constantFrom('123', '<i>9</i>', ''), { nil: null }) }).map((m) => ({ kind: 'case-number', ...m })),
 ) as fc.Arbitrary<Record<string, unknown>>;
 
 type Command =

@@ -127,7 +127,7 @@ describe('start-up with stale tab entries', () => {
   it('5,000 tabs that no longer exist: forgotten in one pass and one write, in well under 100 ms of background work', async () => {
     let state = reduce(initialState(), { type: 'page-seen', tabId: 1, url: SR, page: 'pc-service-requests', at: 1 });
     state = structuredClone(state);
-    for (let id = 100; id < 5_100; id++) state.tabs[id] = { flowId: null, url: `${PC}/dashboard`, page: 'pc-dashboard', portal: 'partner-center', delegated: null, dismissed: [] };
+    for (let id = 100; id < 5_100; id++) state.tabs[id] = { flowId: null, url: `${PC}/dashboard`, page: 'pc-dashboard', portal: 'partner-center', delegated: null, dismissed: [], continued: [] };
     expect(EngineStateSchema.safeParse(state).success).toBe(true);
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {

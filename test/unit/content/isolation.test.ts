@@ -21,11 +21,11 @@ describe('warnings in the overlay', () => {
 
   it('render each inserted name and id in its own <bdi>, as text (no markup from a name)', () => {
     useStrings({ 'ui.warning.mismatch.body': 'You selected \uE001 in Partner Center, but this tab opened \uE002.' });
-    const events = { minimize: () => {}, warningAction: () => {}, dismissWarning: () => {}, wayBack: () => {} };
+    const events = { minimize: () => {}, warningAction: () => {}, dismissWarning: () => {}, wayBack: () => {}, continueWarning: () => {}, openCause: () => {} };
     const overlay = new Overlay(events, 'en');
     overlay.mount();
     const dock = new Dock(overlay, events);
-    dock.setWarnings([{ id: 'customer-mismatch', title: 'Wrong customer', body: tParts('ui.warning.mismatch.body', ['<b>Contoso</b>\u202E', T]), action: 'Back', dismiss: null }]);
+    dock.setWarnings([{ id: 'customer-mismatch', title: 'Wrong customer', body: tParts('ui.warning.mismatch.body', ['<b>Contoso</b>\u202E', T]), action: 'Back', dismiss: null, continueAnyway: null, note: null }]);
     const body = overlay.shadow.querySelector('[data-warning="customer-mismatch"] .body')!;
     const isolated = [...body.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(isolated).toEqual(['<b>Contoso</b>\u202E', T]);

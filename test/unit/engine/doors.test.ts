@@ -25,6 +25,6 @@ describe('Support → Customer requests', () => {
   });
 
   it('Partner Center’s own Help + support is not a customer’s service requests view, even headed so', () => {
-    expect(detectPage('https://partner.microsoft.com/dashboard/v2/support/servicerequests', { hasHeading: () => true })).toBeUndefined();
+    expect(detectPage('https://partner.microsoft.com/dashboard/v2/support/servicerequests', { hasHeading: () => true })).toBe('pc-own-support');
   });
 });

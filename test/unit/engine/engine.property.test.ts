@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EngineError, EngineStateSchema, EventSchema, initialState, type EngineEventInput, type EngineState } from '../../../lib/engine/state';
 import { reduce } from '../../../lib/engine/reduce';
-import { warningsFor } from '../../../lib/engine/derive';
+import { stoppingWarning, warningsFor } from '../../../lib/engine/derive';
 import { STEP_IDS } from '../../../lib/flow/ids';
 import { compareTenant } from '../../../lib/flow/tenant';
 import { badgeFor, surfaceView, tabView } from '../../../lib/engine/view';
@@ -21,11 +21,15 @@ const RUNS = 2000;
 const finishing = fc.record({ tabId, at: fc.nat() }).chain(({ tabId: tab, at }) => fc.constantFrom<unknown>(
   { type: 'item-ticked', flowId: 'flow-1', item: 'support-topic', done: true, at },
   { type: 'page-seen', tabId: tab, url: 'https://partner.microsoft.com/dashboard', at },
+  // The admin center's support page opened directly, and Continue anyway for its path warnings.
+  { type: 'page-seen', tabId: tab, url: 'https://admin.microsoft.com/AdminPortal/Home#/support', at },
+  { type: 'warning-continued', tabId: tab, warning: 'not-from-dashboard', at },
+  { type: 'warning-continued', tabId: tab, warning: 'own-tenant-context', at },
 ));
 const anyEvent = fc.oneof(
   { weight: 10, arbitrary: validEvent as fc.Arbitrary<unknown> },
   { weight: 2, arbitrary: malformed(validEvent as fc.Arbitrary<Record<string, unknown>>, 'type') },
-  { weight: 1, arbitrary: finishing },
+  { weight: 2, arbitrary: finishing },
 );
 const sequence = fc.array(anyEvent, { minLength: 1, maxLength: 40 });
 
@@ -65,12 +69,14 @@ function check(events: unknown[], stats: Stats) {
     for (const [id, flow] of Object.entries(before.flows)) {
       const next = after.flows[id];
       if (!next) continue; // pruned (no tab shows it, beyond MAX_FLOWS)
-      for (const item of [...STEP_IDS, 'check-service-health', 'triage'] as const) {
+      for (const item of [...STEP_IDS, 'check-service-health', 'triage', 'admin-relationship'] as const) {
         if (flow.items[item] !== 'done' || next.items[item] === 'done') continue;
         const explicit =
           (e.type === 'start-over' && e.flowId === id)
           || (e.type === 'item-ticked' && e.flowId === id && e.item === item && !e.done)
-          || (e.type === 'triage-picked' && e.flowId === id && item === 'triage');
+          || (e.type === 'triage-picked' && e.flowId === id && item === 'triage')
+          // The admin relationship is confirmed for one customer: another customer selected asks again.
+          || (item === 'admin-relationship' && !!flow.customer?.tenantId && next.customer?.tenantId !== flow.customer.tenantId);
         if (!explicit) throw new Error(`${item} of ${id} went from done to ${next.items[item]} on ${JSON.stringify(e)}`);
         stats.unticked++;
       }
@@ -102,18 +108,41 @@ function check(events: unknown[], stats: Stats) {
       const tab = after.tabs[key]!;
       const warnings = warningsFor(after, id, true);
       if (warnings.length) stats.warnings++;
-      if (tab.portal !== 'admin-center' && warnings.length) throw new Error(`warning outside the admin center: ${json}`);
+      // Outside the admin center only the wrong door (Partner Center's own Help + support).
+      if (tab.portal !== 'admin-center' && warnings.some((w) => w.id !== 'wrong-door' || tab.page !== 'pc-own-support')) throw new Error(`warning outside the admin center: ${json}`);
       const flow = tab.flowId ? after.flows[tab.flowId] : undefined;
       for (const w of warnings) {
         const holds =
           (w.id === 'not-from-dashboard' && !flow?.passedPartnerCenter)
           || (w.id === 'own-tenant-context' && tab.delegated === null)
+          || (w.id === 'wrong-door' && !!flow)
           || (w.id === 'customer-mismatch' && compareTenant(flow?.customer ?? undefined, tab.delegated ?? undefined) === 'different');
         if (!holds) throw new Error(`${w.id} without its cause in tab ${key}: ${json}`);
+        if (w.continued && !tab.continued.includes(w.id)) throw new Error(`${w.id} continued without the agent's choice`);
       }
+      // A path warning that stands and was not continued stops the guide; Continue anyway only for a warning that stood.
+      const v = tabView(after, id, { undismissable: true });
+      if ((v.stopped !== null) !== (stoppingWarning(warnings) !== null)) throw new Error(`stopped ${v.stopped} with ${JSON.stringify(warnings)}`);
+      if (e.type === 'warning-continued' && e.tabId === id && tab.continued.includes(e.warning) && !before.tabs[key]?.continued.includes(e.warning)) {
+        if (!warningsFor(before, id, true).some((w) => w.id === e.warning)) throw new Error(`continued ${e.warning}, which did not stand`);
+        stats.continued++;
+      }
+      // Customer data reaches the view only where the request form is filled in.
+      if (v.summary !== null && (tab.portal !== 'admin-center' || (v.step !== null && v.step !== 'support-topic'))) throw new Error(`summary in tab ${key} at ${v.step}`);
       const badge = badgeFor(after, id, { undismissable: true });
       if ((badge.text === '!') !== warnings.length > 0) throw new Error(`badge ${badge.text} with ${warnings.length} warnings`);
-      tabView(after, id);
+    }
+    // Every completed round of a flow is in the session's list of escalations.
+    for (const flow of Object.values(after.flows)) {
+      if (flow.completedAt === null) continue;
+      if (!after.escalations.some((x) => x.id === `${flow.id}-${flow.createdAt}`)) throw new Error(`completed ${flow.id} without its escalation`);
+      stats.escalations++;
+    }
+    // and stays there (only the oldest go, beyond MAX_ESCALATIONS), with the case number given.
+    for (const esc of before.escalations) {
+      const now = after.escalations.find((x) => x.id === esc.id);
+      if (!now) throw new Error(`escalation ${esc.id} lost`);
+      if (esc.caseNumber !== null && now.caseNumber === null && !(e.type === 'case-number-set' && e.escalationId === esc.id)) throw new Error(`case number of ${esc.id} lost`);
     }
     surfaceView(after, undefined);
     state = after;
@@ -121,11 +150,11 @@ function check(events: unknown[], stats: Stats) {
   stats.flows = Math.max(stats.flows, Object.keys(state.flows).length);
 }
 
-interface Stats { delegatedByBrowser: number; applied: number; rejectedValid: number; rejectedMalformed: number; unticked: number; newFlowInTab: number; warnings: number; flows: number }
+interface Stats { delegatedByBrowser: number; applied: number; rejectedValid: number; rejectedMalformed: number; unticked: number; newFlowInTab: number; warnings: number; flows: number; continued: number; escalations: number }
 
 describe('flow engine under random event sequences (fast-check)', () => {
   it(`${RUNS} sequences of up to 40 events: valid states, no foreign throws, nothing lost`, () => {
-    const stats: Stats = { delegatedByBrowser: 0, applied: 0, rejectedValid: 0, rejectedMalformed: 0, unticked: 0, newFlowInTab: 0, warnings: 0, flows: 0 };
+    const stats: Stats = { delegatedByBrowser: 0, applied: 0, rejectedValid: 0, rejectedMalformed: 0, unticked: 0, newFlowInTab: 0, warnings: 0, flows: 0, continued: 0, escalations: 0 };
     fc.assert(fc.property(sequence, (events) => check(events, stats)), { numRuns: RUNS });
     // The generators reach the interesting cases (guards against a vacuous property).
     expect(stats.applied).toBeGreaterThan(RUNS * 3);
@@ -134,6 +163,8 @@ describe('flow engine under random event sequences (fast-check)', () => {
     expect(stats.warnings).toBeGreaterThan(100);
     expect(stats.unticked).toBeGreaterThan(5);
     expect(stats.newFlowInTab).toBeGreaterThan(0);
+    expect(stats.continued).toBeGreaterThan(10);
+    expect(stats.escalations).toBeGreaterThan(5);
     expect(stats.delegatedByBrowser).toBeGreaterThan(100);
   }, 60_000);
 

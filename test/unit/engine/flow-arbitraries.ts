@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { WARNING_IDS } from '../../../lib/flow/warnings';
-import { TRIAGE_CATEGORIES } from '../../../lib/flow/ids';
+import { SEVERITY_IDS, TRIAGE_CATEGORIES, WORKLOAD_IDS } from '../../../lib/flow/ids';
 import type { EngineEventInput } from '../../../lib/engine/state';
 import { ITEM_IDS, STEP_IDS } from '../../../lib/flow/ids';
 import { DETECTORS, PAGE_KINDS, type PageKind } from '../../../lib/flow/pages';
@@ -92,6 +92,15 @@ export const validEvent: fc.Arbitrary<EngineEventInput> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ flowId, at: time }).map((e) => ({ type: 'start-over', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ tabId, warning: fc.constantFrom(...WARNING_IDS), at: time }).map((e) => ({ type: 'warning-dismissed', ...e }) as EngineEventInput) },
   { weight: 1, arbitrary: fc.record({ flowId, minimized: fc.boolean(), at: time }).map((e) => ({ type: 'overlay-minimized', ...e }) as EngineEventInput) },
+  { weight: 3, arbitrary: fc.record({ tabId, warning: fc.constantFrom(...WARNING_IDS), at: time }).map((e) => ({ type: 'warning-continued', ...e }) as EngineEventInput) },
+  { weight: 1, arbitrary: fc.record({ tabId, step: stepId, missing: fc.boolean(), at: time }).map((e) => ({ type: 'target-missing', ...e }) as EngineEventInput) },
+  { weight: 1, arbitrary: fc.record({ flowId, at: time, workload: fc.constantFrom(...WORKLOAD_IDS), severity: fc.constantFrom(...SEVERITY_IDS) })
+    .map(({ flowId, at, workload, severity }) => ({ type: 'case-saved', flowId, at, case: {
+      form: { category: 'bug', workload, severity, symptoms: 'Mail flow stops for all users', impact: 'No mail', started: '2026-12-01T09:00', tried: '' },
+      text: `Case <b>${severity}</b>`,
+    } }) as EngineEventInput) },
+  { weight: 1, arbitrary: fc.record({ n: fc.integer({ min: 1, max: 3 }), created: fc.constantFrom(0, 1, 2), caseNumber: fc.option(fc.constantFrom('2612030040001234', '<img src=x onerror=alert(1)>', '  42  '), { nil: null }), at: time })
+    .map(({ n, created, caseNumber, at }) => ({ type: 'case-number-set', escalationId: `flow-${n}-${created}`, caseNumber, at }) as EngineEventInput) },
 );
 
 /** Values that must never pass where a well-typed field is expected. */
@@ -137,7 +146,8 @@ export function malformed(valid: fc.Arbitrary<Record<string, unknown>>, tagKey: 
 const KNOWN_TAGS = new Set<string>([
   'page-seen', 'tab-opened', 'navigation-seen', 'tabs-listed', 'tab-closed', 'tab-activated', 'target-clicked', 'item-ticked', 'triage-picked', 'start-over',
   'warning-dismissed', 'overlay-minimized', 'page', 'clicked', 'minimize', 'dismiss-warning', 'get-view', 'open-partner-center', 'tick',
-  'triage', 'reset-all',
+  'triage', 'reset-all', 'warning-continued', 'target-missing', 'case-saved', 'case-number-set', 'continue-warning', 'case-number',
+  'open-admin-relationships',
 ]);
 
 /** Own property names of Object.prototype, to detect pollution. */

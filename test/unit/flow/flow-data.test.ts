@@ -17,8 +17,8 @@ describe('the flow data', () => {
   it("has SPEC.md's ids in SPEC.md's order", () => {
     expect(FLOW.steps.map((s) => s.id)).toEqual(SPEC_STEPS);
     expect([...STEP_IDS]).toEqual(SPEC_STEPS);
-    expect(FLOW.preparation.map((p) => p.id)).toEqual(['check-service-health', 'triage']);
-    expect([...PREPARATION_IDS]).toEqual(['check-service-health', 'triage']);
+    expect(FLOW.preparation.map((p) => p.id)).toEqual(['check-service-health', 'triage', 'admin-relationship']);
+    expect([...PREPARATION_IDS]).toEqual(['check-service-health', 'triage', 'admin-relationship']);
   });
 
   for (const step of FLOW.steps) {

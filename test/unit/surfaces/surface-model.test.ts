@@ -58,19 +58,23 @@ describe('case summary', () => {
     heading: 'H', customer: 'Customer', tenantId: 'Tenant ID', unknown: 'unknown', category: 'Category', categoryName: (c) => `cat:${c}`,
     serviceHealth: 'Service health', serviceHealthChecked: 'checked', serviceHealthNotChecked: 'not checked', started: 'Started',
     symptoms: 'Symptoms', impact: 'Impact', tried: 'Tried', nothingTried: 'none',
+    workload: 'Workload', workloadName: (w) => `wl:${w}`, severity: 'Severity', severityName: (v) => `sev:${v}`,
   };
   it('names the fields at fault in form order', () => {
     expect(parseCaseForm({ category: 'nope', symptoms: 'short', impact: '', started: 'yesterday' })).toEqual({
-      ok: false, fields: ['category', 'symptoms', 'impact', 'started'],
+      ok: false, fields: ['category', 'workload', 'severity', 'symptoms', 'impact', 'started'],
+    });
+    expect(parseCaseForm({ category: 'bug', workload: 'mail', severity: 'd', symptoms: 'Mail does not arrive', impact: 'All sales', started: '2026-11-24' })).toEqual({
+      ok: false, fields: ['workload', 'severity'],
     });
   });
-  it('makes the description with customer, tenant id and service-health status', () => {
-    const r = parseCaseForm({ category: 'bug', symptoms: '  Mail does not arrive for anyone ', impact: 'All sales', started: '2026-11-24T08:30', tried: '' });
+  it('makes the description with customer, tenant id, workload, severity and service-health status', () => {
+    const r = parseCaseForm({ category: 'bug', workload: 'exchange', severity: 'b', symptoms: '  Mail does not arrive for anyone ', impact: 'All sales', started: '2026-11-24T08:30', tried: '' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const text = composeCaseSummary(r.form, { customerName: 'Contoso <b>Ltd</b>', tenantId: TENANT, serviceHealthChecked: true }, texts, -540);
     expect(text.split('\n')).toEqual([
-      'H', 'Customer: \u2068Contoso <b>Ltd</b>\u2069', `Tenant ID: \u2068${TENANT}\u2069`, 'Category: cat:bug', 'Service health: checked',
+      'H', 'Customer: \u2068Contoso <b>Ltd</b>\u2069', `Tenant ID: \u2068${TENANT}\u2069`, 'Category: cat:bug', 'Workload: wl:exchange', 'Severity: sev:b', 'Service health: checked',
       'Started: 2026-11-24 08:30 (UTC+09:00)', '', 'Symptoms:', 'Mail does not arrive for anyone', '', 'Impact:', 'All sales', '', 'Tried:', 'none',
     ]);
   });
