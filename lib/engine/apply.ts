@@ -67,7 +67,7 @@ export function pageSeen(s: EngineState, e: PageReport, startsFlow: boolean): En
   // The name a customer page shows, for the customer whose tenant id the URL carries.
   const shownTenant = customerTenantFromUrl(url);
   if (e.customerName && flow.customer?.tenantId && shownTenant === flow.customer.tenantId) flow.customer.name = e.customerName;
-  return touch(s, flow, e.at);
+  return touch(s, flow, e.at, e.tabId);
 }
 
 /**
@@ -185,9 +185,10 @@ export function complete(flow: FlowState, steps: StepId[], at: number): void {
 
 export const allStepsPassed = (flow: FlowState) => STEP_IDS.every((id) => flow.items[id] !== 'todo');
 
-export function touch(s: EngineState, flow: FlowState, at: number): EngineState {
+export function touch(s: EngineState, flow: FlowState, at: number, tabId?: number): EngineState {
   flow.updatedAt = Math.max(flow.updatedAt, at);
-  s.lastActiveFlowId = flow.id;
+  // Only the agent's own tab (or an extension page: no tab) makes a flow the most recently active.
+  if (tabId === undefined || s.activeTabId === null || s.activeTabId === tabId) s.lastActiveFlowId = flow.id;
   if (flow.completedAt !== null) recordEscalation(s, flow);
   return prune(s);
 }

@@ -26,13 +26,16 @@ export function reduce(state: EngineState, input: EngineEventInput | unknown): E
     case 'tabs-listed':
       return tabsListed(s, event) ? s : state;
     case 'tab-closed':
-      if (!s.tabs[event.tabId]) return state;
+      if (s.activeTabId === event.tabId) s.activeTabId = null;
+      if (!s.tabs[event.tabId]) return s.activeTabId === state.activeTabId ? state : s;
       delete s.tabs[event.tabId];
       return prune(s);
     case 'tab-activated': {
       const flowId = s.tabs[event.tabId]?.flowId;
-      if (!flowId || !flowById(s, flowId) || s.lastActiveFlowId === flowId) return state;
-      s.lastActiveFlowId = flowId;
+      const flowChanges = !!flowId && !!flowById(s, flowId) && s.lastActiveFlowId !== flowId;
+      if (!flowChanges && s.activeTabId === event.tabId) return state;
+      s.activeTabId = event.tabId;
+      if (flowChanges) s.lastActiveFlowId = flowId!;
       return s;
     }
     case 'target-clicked':
@@ -131,7 +134,7 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
   // have been lost with a stopped worker).
   if (linked && stepOf(e.step).completion.delegatedLink) {
     complete(flow, [e.step], e.at);
-    return touch(s, flow, e.at);
+    return touch(s, flow, e.at, e.tabId);
   }
   if (currentStep(flow) !== e.step) return s; // a late report of an earlier step: nothing to do
   if (e.customer && picksCustomer(e.step)) selectCustomer(flow, e.customer);
@@ -143,5 +146,5 @@ function targetClicked(s: EngineState, e: Extract<EngineEvent, { type: 'target-c
   } else if (stepOf(e.step).completion.click) {
     complete(flow, [e.step], e.at);
   }
-  return touch(s, flow, e.at);
+  return touch(s, flow, e.at, e.tabId);
 }

@@ -131,6 +131,12 @@ export const EngineStateSchema = z.object({
   flows: z.record(z.string(), FlowStateSchema),
   tabs: z.record(z.string().regex(/^\d+$/), TabStateSchema),
   lastActiveFlowId: z.string().nullable(),
+  /**
+   * The tab the agent last brought to front (tab-activated): only what happens in it, or in the
+   * extension's own pages, makes its flow the most recently active one. A background tab's late
+   * report (a navigation rendering late, a re-render) does not take the side panel away.
+   */
+  activeTabId: TabId.nullable().default(null),
   /** This session's escalations, oldest first. */
   escalations: z.array(EscalationSchema).max(MAX_ESCALATIONS).default([]),
 }).superRefine((s, ctx) => {
@@ -232,7 +238,7 @@ export class EngineError extends Error {
 }
 
 export function initialState(): EngineState {
-  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null, escalations: [] };
+  return { version: 1, seq: 0, flows: {}, tabs: {}, lastActiveFlowId: null, activeTabId: null, escalations: [] };
 }
 
 export function freshFlow(id: string, at: number): FlowState {

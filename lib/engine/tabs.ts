@@ -27,7 +27,7 @@ export function tabOpened(s: EngineState, e: Pick<Event<'tab-opened'>, 'tabId' |
   if (tab.delegated && !tab.inherited) {
     // Its navigation was reported first (the delegated entry's request before the new tab).
     enterDelegated(flow, tab.delegated, e.at);
-    touch(s, flow, e.at);
+    touch(s, flow, e.at, e.tabId);
   } else if (!tab.delegated && opener.portal === 'admin-center' && opener.delegated) {
     tab.delegated = { ...opener.delegated };
     tab.inherited = true;
@@ -75,7 +75,7 @@ export function navigationSeen(s: EngineState, e: Pick<Event<'navigation-seen'>,
   if (browserOnly) pageSeen(s, { tabId: e.tabId, url: e.url, page, at: e.at }, false);
   else {
     const flow = flowById(s, tab.flowId);
-    if (flow) touch(s, flow, e.at);
+    if (flow) touch(s, flow, e.at, e.tabId);
   }
   return true;
 }

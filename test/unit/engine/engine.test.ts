@@ -311,3 +311,33 @@ describe('side trips', () => {
     expect(warningsFor(s, 4)).toEqual([]);
   });
 });
+
+describe('the most recently active flow (what a side panel shows where its tab has none)', () => {
+  it('follows the tab the agent brings to front, not a background tab reporting late', () => {
+    // Tab 1: an escalation half-way; tab 2: another one opened by hand.
+    let s = run([
+      { type: 'tab-activated', tabId: 1, at: 0 },
+      seen(1, `${PC}/dashboard/v2/customers/${CONTOSO}/servicemanagementpage`),
+      { type: 'tab-activated', tabId: 2, at: 1 },
+      seen(2, `${PC}/dashboard`),
+    ]);
+    const first = s.tabs[1]!.flowId!;
+    const second = s.tabs[2]!.flowId!;
+    expect(first).not.toBe(second);
+    expect(s.lastActiveFlowId).toBe(second);
+    // Back to tab 1: its flow is the active one.
+    s = reduce(s, { type: 'tab-activated', tabId: 1, at: 2 });
+    expect(s.lastActiveFlowId).toBe(first);
+    // Tab 2, in the background, reports its page again (its navigation rendered late): nothing moves.
+    s = reduce(s, seen(2, `${PC}/dashboard`, { at: 3 }));
+    expect(s.lastActiveFlowId).toBe(first);
+    // The side panel's own action on the other flow makes it the active one (no tab is involved).
+    s = reduce(s, { type: 'item-ticked', flowId: second, item: 'triage', done: true, at: 4 });
+    expect(s.lastActiveFlowId).toBe(second);
+    // The active tab closed: the next report from any tab counts again.
+    s = reduce(reduce(s, { type: 'tab-activated', tabId: 1, at: 5 }), { type: 'tab-closed', tabId: 1, at: 6 });
+    expect(s.activeTabId).toBeNull();
+    s = reduce(s, seen(2, `${PC}/dashboard`, { at: 7 }));
+    expect(s.lastActiveFlowId).toBe(second);
+  });
+});
