@@ -1,12 +1,46 @@
-/** The options page: overlay on/off, preparation items shown or not, reset all data. */
+/** The options page: overlay on/off, preparation items shown or not, the controls taught and IT's locators, reset all data. */
 import { useState } from 'preact/hooks';
-import { storage } from 'wxt/utils/storage';
-import type { Settings } from '../lib/settings/settings';
-import { SETTINGS_KEY, updateSettings } from '../lib/settings/store';
+import type { EffectiveSettings, Settings } from '../lib/settings/settings';
+import { clearLocalData, forgetLearned, updateSettings } from '../lib/settings/store';
 import { send, useSettings } from './hooks';
 import { LogoMark } from './icons';
 import { useShortcut } from './shortcut';
-import { i18n } from './text';
+import { i18n, itemTitle } from './text';
+
+/** The controls the agent showed the guide (lib/content/heal/teach.ts), each with Forget; the policy's locators and its ignored entries. */
+function Taught({ settings }: { settings: EffectiveSettings | undefined }) {
+  const learned = settings?.learned ?? [];
+  const policy = settings?.taught.filter((x) => x.source === 'policy').length ?? 0;
+  const problems = settings?.policyProblems ?? [];
+  return (
+    <section class="eg-section" aria-labelledby="eg-learned-title" data-testid="eg-learned">
+      <h2 id="eg-learned-title" class="eg-section-title">{i18n.t('ui.options.learnedTitle')}</h2>
+      <p class="eg-muted">{i18n.t('ui.options.learnedHint')}</p>
+      {learned.length === 0 ? (
+        <p class="eg-hint" data-testid="eg-learned-none">{i18n.t('ui.options.learnedNone')}</p>
+      ) : (
+        <ul class="eg-learned-list">
+          {learned.map((l) => (
+            <li key={l.id} class="eg-learned-item" data-learned-step={l.step}>
+              <span>{i18n.t('ui.options.learnedItem', [itemTitle(l.step), l.page ?? l.portal, new Date(l.learnedAt).toLocaleString()])}</span>
+              <button type="button" class="eg-button" data-testid="eg-forget" onClick={() => void forgetLearned(l.id)}
+                aria-label={`${i18n.t('ui.options.learnedForget')}: ${itemTitle(l.step)}`}>
+                {i18n.t('ui.options.learnedForget')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(policy > 0 || problems.length > 0) && (
+        <div data-testid="eg-policy-locators">
+          <h3 class="eg-subtitle">{i18n.t('ui.options.policyTitle')}</h3>
+          {policy > 0 && <p class="eg-hint">{i18n.t('ui.options.policyCount', [policy])}</p>}
+          {problems.map((p) => <p key={p} class="eg-hint" data-testid="eg-policy-problem">{i18n.t('ui.options.policyIgnored', [p])}</p>)}
+        </div>
+      )}
+    </section>
+  );
+}
 
 function SettingSwitch({ id, label, hint, value, locked, onChange }: {
   id: keyof Settings; label: string; hint: string; value: boolean | undefined; locked: boolean; onChange: (v: boolean) => void;
@@ -47,7 +81,7 @@ export function Options() {
       return;
     }
     setConfirming(false);
-    await storage.removeItem(SETTINGS_KEY);
+    await clearLocalData();
     await send({ kind: 'reset-all' });
     setResetDone(true);
   };
@@ -80,6 +114,7 @@ export function Options() {
           <p class="eg-muted">{i18n.t(import.meta.env.FIREFOX ? 'ui.options.shortcutSidebar' : 'ui.options.shortcut', [shortcut])}</p>
         </section>
       )}
+      <Taught settings={settings} />
       <section class="eg-section" aria-labelledby="eg-data-title">
         <h2 id="eg-data-title" class="eg-section-title">{i18n.t('ui.options.data')}</h2>
         <p class="eg-muted">{i18n.t('ui.options.privacy')}</p>

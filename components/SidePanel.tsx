@@ -14,6 +14,7 @@ import { HelpLinks, Roles } from './Guidance';
 import { Header } from './Header';
 import { openTab, send, useProgressKept, useSettings, useSurface } from './hooks';
 import { LikelyCause } from './LikelyCause';
+import { PageReport } from './PageReport';
 import { CustomerCard, NextClick, WayBack } from './NextClick';
 import { ServiceHealth } from './ServiceHealth';
 import { i18n, uiLanguage } from './text';
@@ -86,6 +87,7 @@ export function SidePanel() {
         <Escalations state={state} />
         <Roles />
         <HelpLinks settings={settings} />
+        {flow && <PageReport tabId={flowTabId} />}
         {flow && (
           <div class="eg-footer">
             <button

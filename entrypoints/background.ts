@@ -4,12 +4,11 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { storage } from 'wxt/utils/storage';
 import { Hub } from '../lib/background/hub';
 import type { Sender } from '../lib/background/senders';
 import { ADMIN_CENTER_HOSTS } from '../lib/flow/hosts';
 import { OVERLAY_SUBS } from '../lib/protocol/content-view';
-import { SETTINGS_KEY, getEffectiveSettings } from '../lib/settings/store';
+import { addLearned, clearLocalData, getEffectiveSettings } from '../lib/settings/store';
 import { STATE_ITEM } from '../lib/protocol/storage';
 
 /** Firefox's sidebar (its side panel); not in the Chrome-shaped types. */
@@ -38,8 +37,10 @@ export default defineBackground(() => {
     tabs: () => browser.tabs.query({}),
     clear: async () => {
       await session.remove(STATE_ITEM);
-      await storage.removeItem(SETTINGS_KEY);
+      await clearLocalData();
     },
+    learn: addLearned,
+    askTab: (tabId, msg) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }),
     settings: getEffectiveSettings,
     pushView: async (tabId, view) => {
       await browser.tabs.sendMessage(tabId, { kind: 'view', view });

@@ -16,9 +16,10 @@ import { LABELS } from '../flow/labels';
 import type { BootPlan, QuickLocator } from '../protocol/boot-plan';
 import { documentMatters, portalOf, type PageKind } from '../flow/pages';
 import type { TabView } from '../engine/view';
+import { taughtApplies, type TaughtLocator } from '../flow/taught';
 
 /** The start-up plan for a tab showing `url` (its page kind as detected from the URL) with this view. */
-export function bootPlan(url: string, page: PageKind | null, view: TabView & { overlayEnabled: boolean }): BootPlan {
+export function bootPlan(url: string, page: PageKind | null, view: TabView & { overlayEnabled: boolean; taught?: TaughtLocator[] | undefined }): BootPlan {
   if (documentMatters(url) || view.warnings.length) return { guide: true };
   let portal: string | undefined;
   try {
@@ -29,7 +30,10 @@ export function bootPlan(url: string, page: PageKind | null, view: TabView & { o
   // The completed flow's card (eg-done: the case number, the description) where the request is filed.
   if (view.complete && view.overlayEnabled && portal === 'admin-center' && page !== 'delegated-entry') return { guide: true };
   if (!view.step || view.complete || page === 'delegated-entry') return { idle: true };
-  const candidates = candidatesOn(stepOf(view.step), page ?? undefined, portal, view.clickIndex);
+  // A locator from the policy or taught by the agent comes before the built-in ones: the guide's.
+  const step = view.step;
+  if (view.taught?.some((x) => taughtApplies(x, step, view.clickIndex, portal, page))) return { guide: true };
+  const candidates = candidatesOn(stepOf(step), page ?? undefined, portal, view.clickIndex);
   if (!candidates.length) return { idle: true };
   if (!view.overlayEnabled || view.minimized || picksCustomer(view.step)) return { guide: true };
   const first = candidates[0]!;
@@ -38,7 +42,7 @@ export function bootPlan(url: string, page: PageKind | null, view: TabView & { o
   for (const c of candidates) {
     for (const l of c.click.locators) {
       // Up to the first locator the start-up code does not evaluate (labels, structure the guide reads).
-      if (l.by !== 'css' && l.by !== 'href') return locators.length ? ring() : { guide: true };
+      if ((l.by !== 'css' && l.by !== 'href') || (l.by === 'css' && l.hosts)) return locators.length ? ring() : { guide: true };
       locators.push(l.by === 'css' ? { by: 'css', selector: l.selector } : { by: 'href', portal: l.portal, pattern: l.pattern });
     }
   }

@@ -8,7 +8,8 @@ import { initialState, type EngineEventInput, type EngineState } from '../engine
 import { reduce } from '../engine/reduce';
 import { actsFor, urlTenant } from '../engine/apply';
 import { FLOW } from '../flow/flow';
-import { FlowSchema } from '../flow/schema';
+import { FlowSchema, type LearnedLocator } from '../flow/schema';
+import { UNTEACHABLE_STEPS } from '../flow/taught';
 import { ContentMessageSchema, SurfaceMessageSchema } from '../protocol/messages';
 import { contentSender, isExtensionPage, safeParseMessage, safeUrl, type Sender } from './senders';
 import { portalOf } from '../flow/pages';
@@ -25,7 +26,14 @@ export interface HubPorts extends StorePorts, PublishPorts {
   /** Reset: the state and the settings go. */
   clear(): Promise<void>;
   openTab(url: string, openerTabId?: number): Promise<void>;
+  /** Keeps a locator the agent taught (local storage); its change republishes the views. */
+  learn(entry: LearnedLocator): Promise<void>;
+  /** Asks a tab's content script (its answer, or undefined where none answers). */
+  askTab(tabId: number, msg: { kind: 'page-report' }): Promise<unknown>;
 }
+
+/** A page report asked of a tab: tries while the tab's start-up code loads the guide that builds it. */
+const REPORT_TRIES = [0, 300, 700, 1500];
 
 export class Hub {
   private state: EngineState | undefined;
@@ -191,6 +199,15 @@ export class Hub {
         if (!esc) return this.drop('case number for a tab without a completed escalation');
         return this.dispatch({ type: 'case-number-set', escalationId: esc.id, caseNumber: msg.caseNumber, at }).then(() => ({ ok: true }));
       }
+      case 'learn-locator': {
+        // The portal is the sender's own: a tab teaches only for the site it shows.
+        const portal = portalOf(from);
+        if (!portal || portal === 'sign-in') return this.drop('taught locator from outside the portals');
+        if (UNTEACHABLE_STEPS.includes(msg.step)) return this.drop(`the target of ${msg.step} cannot be taught`);
+        const id = `${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+        await this.ports.learn({ id, step: msg.step, click: msg.click, portal, page: msg.page, locator: msg.locator, learnedAt: at });
+        return { ok: true };
+      }
       case 'open-admin-relationships': {
         const url = adminRelationshipsUrl(flowOfTab(await this.current(), tabId)?.customer?.tenantId);
         return url ? this.ports.openTab(url, tabId).then(() => ({ ok: true })) : this.drop('no customer whose admin relationships to open');
@@ -206,7 +223,7 @@ export class Hub {
   }
 
   /** A message from the extension's own pages (side panel, popup, options). */
-  async onSurfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
+  async onSurfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string; report?: string }> {
     try {
       return await this.surfaceMessage(input, sender);
     } catch (err) {
@@ -214,7 +231,7 @@ export class Hub {
     }
   }
 
-  private async surfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
+  private async surfaceMessage(input: unknown, sender: Sender): Promise<{ ok: boolean; error?: string; report?: string }> {
     if (!isExtensionPage(sender)) return this.drop(`surface message from ${String(sender.url)}`);
     const parsed = safeParseMessage(SurfaceMessageSchema, input);
     if (!parsed.ok) return this.drop(parsed.reason);
@@ -243,8 +260,21 @@ export class Hub {
         if (msg.caseNumber !== null && !isCaseNumber(msg.caseNumber)) return { ok: false, error: 'invalid-case-number' };
         await this.dispatch({ type: 'case-number-set', escalationId: msg.escalationId, caseNumber: msg.caseNumber, at });
         break;
+      case 'page-report':
+        return this.pageReport(msg.tabId);
     }
     return { ok: true };
+  }
+
+  /** The page report of a tab that shows a portal page (its content script builds it). */
+  private async pageReport(tabId: number): Promise<{ ok: boolean; error?: string; report?: string }> {
+    if (!(await this.current()).tabs[tabId]) return { ok: false, error: 'no-portal-page' };
+    for (const wait of REPORT_TRIES) {
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      const answer = await this.ports.askTab(tabId, { kind: 'page-report' }).catch(() => undefined);
+      if (typeof answer === 'string' && answer.startsWith('{')) return { ok: true, report: answer };
+    }
+    return { ok: false, error: 'no-report' };
   }
 
   // ---- The browser's tab events ---------------------------------------------------------------

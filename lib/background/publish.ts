@@ -47,6 +47,8 @@ export class Publisher {
       overlayEnabled: settings.overlayEnabled,
       warningsDismissible: settings.warningsDismissible,
     };
+    const taught = view.step ? settings.taught.filter((x) => x.step === view.step) : [];
+    if (taught.length) view.taught = taught;
     const message = this.ports.message;
     if (message && view.overlayEnabled) {
       view.strings = Object.fromEntries(overlayKeysOf(view).map((k) => [k, message(k)]));

@@ -52,6 +52,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
   let answered = false;
   let loading = false;
   let idle = false;
+  let teach = false;
   const markIdle = () => {
     if (!idle) performance.mark?.('eg:idle');
     idle = true;
@@ -67,7 +68,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
     browser.runtime.onMessage.removeListener(onMessage);
     guide()
       .then((start) => {
-        if (ctx.isValid) start(ctx, portal, { overlay, marked: target, drawn });
+        if (ctx.isValid) start(ctx, portal, { overlay, marked: target, drawn, teach, Overlay });
       })
       .catch((err: unknown) => {
         // Nothing more can be done here: say so once, clearly, and leave the page as it is.
@@ -81,6 +82,8 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
   // older than it (the background publishes the tab's state as its navigation starts, before the
   // report; it handles events one at a time): the answer decides.
   const onMessage = (msg: unknown) => {
+    // The side panel asks for the page report: the guide builds it (the background asks again).
+    if (msg && typeof msg === 'object' && (msg as { kind?: unknown }).kind === 'page-report') return loadGuide();
     if (!answered || !msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
     if (keyOf((msg as { view?: unknown }).view) !== seen) loadGuide();
   };
@@ -147,7 +150,11 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
     // The guide, once loaded, takes this overlay over with its own events and its dock. The
     // target's removal (a re-render) or loss of its box, seen by the observers that place the
     // ring, loads it: its watch finds the replacement.
-    const events = { minimize: (minimized: boolean) => void send({ kind: 'minimize', minimized }).then(loadGuide), lost: loadGuide };
+    const events = {
+      minimize: (minimized: boolean) => void send({ kind: 'minimize', minimized }).then(loadGuide),
+      lost: loadGuide,
+      notThis: () => ((teach = true), loadGuide()),
+    };
     const o = (overlay = new Overlay(events, t('@@ui_locale').replace('_', '-')));
     o.mount();
     o.setTarget(el, true);
@@ -158,6 +165,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
       click: withLabel('overlay.click', shown, lang),
       why: t(r.why),
       minimizeLabel: t('overlay.minimize'),
+      notThis: t('overlay.teach.notThis'),
     });
     o.whenPlaced(markIdle);
   }

@@ -2,7 +2,7 @@
  * The agent's choices on the overlay (minimize, dismiss, Continue anyway): shown at once, sent to
  * the background, and dropped once a view from it confirms them.
  */
-import { isPathWarning, type WarningId } from '../flow/warnings';
+import type { WarningId } from '../flow/warnings';
 import type { Warning } from '../engine/derive';
 import type { ContentMessage } from '../protocol/messages';
 import type { ContentView } from '../protocol/content-view';
@@ -46,7 +46,9 @@ export class LocalChoices {
   /** The view's warnings as the agent's choices leave them, and the path warning that stops the guide. */
   warnings(view: ContentView | null): { warnings: Warning[]; stopped: WarningId | null } {
     const warnings = (view?.warnings ?? []).filter((w) => !this.dismissed.has(w.id)).map((w) => (this.continued.has(w.id) ? { ...w, continued: true as const } : w));
-    // A path warning stops the guide: nothing is marked, the warning's way back is the main action.
-    return { warnings, stopped: warnings.find((w) => isPathWarning(w.id) && !w.continued)?.id ?? null };
+    // A path warning stops the guide (the engine's `stopped`): nothing is marked, the warning's way
+    // back is the main action; until the agent continued anyway or dismissed it here.
+    const stopped = view?.stopped ?? null;
+    return { warnings, stopped: stopped && !this.continued.has(stopped) && !this.dismissed.has(stopped) ? stopped : null };
   }
 }

@@ -9,7 +9,7 @@
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';
 import { LABELS, labelFor, type LabelId } from '../flow/labels';
-import { wayBackOf, type WarningId } from '../flow/warnings';
+import type { WarningId } from '../flow/warnings';
 import type { ContentView } from '../protocol/content-view';
 import type { Warning } from '../engine/derive';
 import type { Candidate } from '../flow/flow';
@@ -17,12 +17,14 @@ import type { Click } from '../flow/schema';
 import type { Found } from './dom/target-tracker';
 import { ownName, shownSpelling } from './dom/names';
 import { CHOICE_GROUP_SELECTOR } from './dom/compile';
-import { Overlay, type OverlayEvents } from './overlay/overlay';
+import type { Overlay, OverlayEvents } from './overlay/overlay';
 import type { Dock, DockEvents, DockWarnings, FallbackModel, PillModel } from './overlay/dock';
 import { loadDock } from './dock-loader';
 import { t, tParts, withLabel } from './overlay-text';
 import { TARGET_ATTR, pageLang, type DockModule, type DoneModel, type Handoff } from './shared';
 import type { ContentMessage } from '../protocol/messages';
+import type { HealHost } from './shared';
+import { UNTEACHABLE_STEPS } from '../flow/taught';
 
 /** What the dock shows. */
 interface DockScene {
@@ -61,6 +63,8 @@ export interface Scene {
   pulse: boolean;
   /** The path warning that stops the guide (nothing ringed, no card): its way back is the main action. */
   stopped: string | null;
+  /** The flow's customer (a warning's way back leads to them when it names no other). */
+  customerTenantId: string | undefined;
   /** The flow is complete here: the completion's card shows in the dock (lib/content/completion/), or the pill while minimized. */
   done: DoneModel | null;
 }
@@ -77,6 +81,8 @@ export interface GuideActions {
   openCause(): void;
   /** Fill in the description (the support topic's card). */
   fill(): void;
+  /** "Not this?": teach the step's target. */
+  teach(): void;
   view(): ContentView | null;
 }
 
@@ -84,17 +90,15 @@ export interface GuideActions {
 export function overlayEventsOf(a: GuideActions): OverlayEvents & DockEvents {
   return {
     minimize: (minimized) => a.minimize(minimized),
-    warningAction: (id) => {
-      const view = a.view();
-      const tenantId = view?.warnings.find((x) => x.id === id)?.selected?.tenantId ?? view?.customer?.tenantId;
-      a.openPartnerCenter(wayBackOf(id as WarningId, tenantId).kind === 'customer' ? tenantId : undefined);
-    },
+    // The warning's way back (the dock works out whose page: lib/content/overlay/dock.ts, warningModels).
+    warningAction: (tenantId) => a.openPartnerCenter(tenantId),
     dismissWarning: (id) => a.dismiss(id as WarningId),
     // The fallback's way back: the click may be missing from this UI (lib/flow/schema.ts, `wayBack`).
     wayBack: () => a.openPartnerCenter(a.view()?.customer?.tenantId),
     continueWarning: (id) => a.continueAnyway(id as WarningId),
     openCause: () => a.openCause(),
     cardAction: () => a.fill(),
+    notThis: () => a.teach(),
   };
 }
 
@@ -104,12 +108,19 @@ export class GuideDrawing {
   private dock: [DockModule, Dock] | null = null;
   /** What the dock shows, kept for it while its module loads. */
   private docked: DockScene | null = null;
-  private dockLoading = false;
+  private dockLoading: Promise<[DockModule, Dock] | null> | null = null;
   private marked: Element | null;
+  private readonly OverlayClass: typeof Overlay;
 
-  constructor(private readonly events: OverlayEvents & DockEvents, handoff: Handoff, private readonly send: (msg: ContentMessage) => Promise<unknown>) {
+  constructor(
+    private readonly events: OverlayEvents & DockEvents,
+    handoff: Handoff,
+    private readonly send: (msg: ContentMessage) => Promise<unknown>,
+    private readonly heal: HealHost,
+  ) {
     this.overlay = handoff.overlay;
     this.marked = handoff.marked;
+    this.OverlayClass = handoff.Overlay;
     // The start-up code's overlay, taken over: its buttons are the guide's from now on.
     this.overlay?.setEvents(events);
   }
@@ -136,7 +147,7 @@ export class GuideDrawing {
 
   /** The overlay, made and mounted if it is not yet (the completion draws in its dock). */
   private overlayNow(): Overlay {
-    const o = (this.overlay ??= new Overlay(this.events, t('@@ui_locale').replace('_', '-')));
+    const o = (this.overlay ??= new this.OverlayClass(this.events, t('@@ui_locale').replace('_', '-')));
     o.mount();
     return o;
   }
@@ -145,7 +156,7 @@ export class GuideDrawing {
   draw(scene: Scene): boolean {
     const { ring, step } = scene;
     this.setMark(ring?.el ?? null, step);
-    const warnings: DockWarnings = { list: scene.warnings, stopped: scene.stopped, dismissible: scene.dismissible };
+    const warnings: DockWarnings = { list: scene.warnings, stopped: scene.stopped, dismissible: scene.dismissible, customerTenantId: scene.customerTenantId };
     if (!ring && !scene.fallback && !scene.warnings.length && !scene.done) {
       this.overlay?.setTarget(null, false);
       this.overlay?.setCard(null);
@@ -169,7 +180,8 @@ export class GuideDrawing {
         const key = picks === 'list' ? 'overlay.clickCustomer' : picks === 'row' ? 'overlay.clickForCustomer' : ring.click.clickWithin ? 'overlay.clickWithin' : 'overlay.click';
         // At the support topic: the request form is open, the case summary can go into its description.
         const action = step === 'support-topic' ? { label: t('overlay.fill.action'), testId: 'eg-fill-description' } : undefined;
-        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize'), action });
+        const notThis = UNTEACHABLE_STEPS.includes(step) ? undefined : t('overlay.teach.notThis');
+        o.setCard({ step: stepText, click: withLabel(key, shown, lang), why: t(stepOf(step).why), minimizeLabel: t('overlay.minimize'), action, notThis });
       }
     } else {
       o.setTarget(null, false);
@@ -200,24 +212,42 @@ export class GuideDrawing {
   private showDock(d: DockScene): void {
     this.docked = d;
     if (this.dock) return fillDock(this.dock[0], this.dock[1], d);
-    if (this.dockLoading || (!d.warnings.list.length && !d.fallback && !d.pill && !d.done && !d.fill)) return;
-    this.dockLoading = true;
-    loadDock().then(
+    if (!d.warnings.list.length && !d.fallback && !d.pill && !d.done && !d.fill) return;
+    void this.dockParts();
+  }
+
+  /** The dock's module and parts, loaded once (null: it could not be, or the overlay is gone). */
+  private dockParts(): Promise<[DockModule, Dock] | null> {
+    return (this.dockLoading ??= loadDock().then(
       (m) => {
         const o = this.overlay;
-        if (!o) return; // destroyed meanwhile
+        if (!o) return null; // destroyed meanwhile
         const minimize = () => this.events.minimize(true);
-        const dock = new m.Dock(o, this.events, () => ({ shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize }));
+        const dock = new m.Dock(o, this.events, () => ({ shadow: o.shadow, dock: o.dock, host: o.host, t, send: this.send, minimize, heal: this.heal }));
         this.dock = [m, dock];
         const d = this.docked;
         if (d) fillDock(m, dock, d);
         if (d?.fill) dock.fill(d.fill.summary);
+        return this.dock;
       },
       (err: unknown) => {
-        this.dockLoading = false;
+        this.dockLoading = null;
         console.error('[Escalation Guide] the dock could not be loaded:', err);
+        return null;
       },
-    );
+    ));
+  }
+
+  /** Starts or cancels teaching the step's target ("Not this?", or the start-up code's card handing over). */
+  teach(): void {
+    this.overlayNow();
+    void this.dockParts().then((parts) => parts?.[1].teach());
+  }
+
+  /** The page report (JSON; null where it cannot be built). */
+  async pageReport(): Promise<string | null> {
+    this.overlayNow();
+    return (await this.dockParts())?.[1].report() ?? null;
   }
 
   /** Everything the guide drew is gone (the context ended). */

@@ -13,15 +13,15 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptContext } from './context';
-import type { StepId } from '../flow/ids';
-import { candidatesOn, stepOf, type Candidate } from '../flow/flow';
+import type { Candidate } from '../flow/flow';
+import { specKeyOf, specOf, type Spec } from './guide-spec';
 import { documentMatters, type ContentPortal, type PageKind } from '../flow/pages';
 import { customerTenantFromUrl } from '../flow/tenant';
 import { DeepWatch, type FrameChanges } from './dom/deep-watch';
 import { TargetTracker, type Found } from './dom/target-tracker';
 import { customerNameOnPage, detectLive, headingsMayChangePage } from './page-probe';
 import type { ContentMessage } from '../protocol/messages';
-import { useStrings } from './overlay-text';
+import { t, useStrings } from './overlay-text';
 import type { ContentView } from '../protocol/content-view';
 import { agentClicks } from './guide-clicks';
 import { GuideDrawing, overlayEventsOf } from './guide-draw';
@@ -42,13 +42,6 @@ const CLICK_GRACE_MS = 2000;
  * (and its storage) a few reports a second, not one per change.
  */
 const REPORT_GAP_MS = 250;
-
-/** The clicks to look for on this page now: the view's step, at its click index. */
-interface Spec {
-  step: StepId;
-  clickIndex: number;
-  candidates: Candidate[];
-}
 
 /**
  * Starts the guide in this tab, once the document is parsed, taking over from the start-up code
@@ -129,8 +122,13 @@ class Guide {
       openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
       openCause: () => void this.send({ kind: 'open-admin-relationships' }),
       fill: () => this.drawing.fill(this.view?.summary ?? null),
+      teach: () => this.drawing.teach(),
       view: () => this.view,
-    }), handoff, this.send);
+    }), handoff, this.send, {
+      // What teaching the target and the page report read of the guide (lib/content/heal/, in the dock's module).
+      portal, ctx: this.watch, t, spec: () => this.spec ?? specOf(this.view, this.page, portal), page: () => this.page, view: () => this.view,
+      customerName: () => this.customerName, overlayHost: () => this.drawing.host, send: this.send, clicked: (m) => this.sendClick(m), signal: ctx.signal,
+    });
     this.missing = missingReport(this.send);
     // Added nodes are walked only while they can matter: the target is being looked for, or
     // headings can change the page. Otherwise a mutation batch costs the checks below and nothing else.
@@ -154,7 +152,10 @@ class Guide {
   start(): void {
     const unsubscribe = this.watch.onFrame((c) => this.onFrame(c));
     const onMessage = (msg: unknown) => {
-      if (!msg || typeof msg !== 'object' || (msg as { kind?: unknown }).kind !== 'view') return;
+      const kind = msg && typeof msg === 'object' ? (msg as { kind?: unknown }).kind : undefined;
+      // The side panel's page report (lib/content/heal/report.ts): built here, answered to the background.
+      if (kind === 'page-report') return this.drawing.pageReport();
+      if (kind !== 'view') return;
       const v = asView((msg as { view?: unknown }).view);
       if (v) this.applyView(v);
     };
@@ -170,6 +171,8 @@ class Guide {
       this.drawing.destroy();
     });
     this.reports.now();
+    // The start-up code's card said "Not this?": the teaching starts here.
+    if (this.handoff.teach) this.drawing.teach();
   }
 
   private markIdle(): void {
@@ -216,7 +219,7 @@ class Guide {
       this.draw();
       return;
     }
-    if (!this.wantedSpec() && !(v.overlayEnabled !== false && (v.warnings.length || this.isDone()))) {
+    if (!specOf(v, this.page, this.portal) && !(v.overlayEnabled !== false && (v.warnings.length || this.isDone()))) {
       // Nothing to ring or warn about on this page: start-up ends here (the watch stays idle).
       this.markIdle();
       return;
@@ -237,18 +240,10 @@ class Guide {
 
   // ---- The target --------------------------------------------------------------------------
 
-  /** The clicks to look for now, from the view's step and the page. */
-  private wantedSpec(): Spec | null {
-    const view = this.view;
-    if (!view?.step || view.complete || this.page === 'delegated-entry') return null;
-    const candidates = candidatesOn(stepOf(view.step), this.page ?? undefined, this.portal, view.clickIndex);
-    return candidates.length ? { step: view.step, clickIndex: view.clickIndex, candidates } : null;
-  }
-
   /** Points the tracker at the current step's target (a full scan) when the step or page changed. */
   private resync(force: boolean): void {
-    const next = this.wantedSpec();
-    const key = next ? `${next.step}|${next.clickIndex}|${next.candidates.map((c) => c.variant).join(',')}|${this.page}` : '';
+    const next = specOf(this.view, this.page, this.portal);
+    const key = specKeyOf(next, this.page);
     if (!force && key === this.specKey) return;
     this.specKey = key;
     this.spec = next;
@@ -329,6 +324,7 @@ class Guide {
       minimized: this.isMinimized(),
       pulse: this.pulseNext,
       stopped,
+      customerTenantId: view?.customer?.tenantId,
       done,
     });
     this.missing(fallback ? spec!.step : null);

@@ -5,10 +5,12 @@
  * entrypoints hand it a loader (lib/content/guide-loader.ts).
  */
 import { browser } from 'wxt/browser';
+import type { Spec } from './guide-spec';
+import type { LocatorContext } from './dom/compile';
 import type { ScriptContext } from './context';
 import type { Overlay } from './overlay/overlay';
 import { pageLangOf, type PageLang } from '../flow/labels';
-import type { ContentPortal } from '../flow/pages';
+import type { ContentPortal, PageKind } from '../flow/pages';
 import type { ContentMessage } from '../protocol/messages';
 import type { ContentView } from '../protocol/content-view';
 import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
@@ -25,6 +27,13 @@ export interface Handoff {
   marked: Element | null;
   /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
   drawn: string;
+  /** The agent clicked the start-up code's "Not this?": the guide starts teaching the target. */
+  teach?: boolean;
+  /**
+   * The overlay's class, the start-up code's own: the guide draws with it (a page runs one copy of
+   * the overlay's code and stylesheet, and guide.js does not carry a second).
+   */
+  Overlay: typeof Overlay;
 }
 export type GuideStart = (ctx: ScriptContext, portal: ContentPortal, handoff: Handoff) => void;
 /** Loads the guide and gives its start function (Chromium: a module import; Firefox: bundled). */
@@ -42,6 +51,8 @@ export interface CompletionHost {
   t(key: string, subs?: (string | number)[]): string;
   send(msg: ContentMessage): Promise<unknown>;
   minimize(): void;
+  /** What teaching the target and the page report need (lib/content/heal/). */
+  heal?: HealHost;
 }
 
 /** The completed flow's card (`eg-done`): the view's case summary (if saved), customer and escalation. */
@@ -98,4 +109,26 @@ export function hrefIn(path: readonly EventTarget[], target: Element): string | 
 /** The page's language among those whose labels the guide knows (English where unknown). */
 export function pageLang(): PageLang {
   return pageLangOf(document.documentElement.lang || navigator.language) ?? 'en';
+}
+
+/** What the self-healing parts (lib/content/heal/: teaching a target, the page report) need of the guide (lib/content/guide-heal.ts). */
+export interface HealHost {
+  /** The clicks looked for on this page now (null: none). */
+  spec(): Spec | null;
+  page(): PageKind | null;
+  portal: ContentPortal;
+  /** The live page's deep queries (through open shadow roots). */
+  ctx: LocatorContext;
+  /** The tab's view: whose customer data the page may show (lib/content/heal/private.ts, knownOf). */
+  view(): ContentView | null;
+  /** The customer name the page shows (a customer's page). */
+  customerName(): string | undefined;
+  /** The overlay's host: clicks inside it are the overlay's own. */
+  overlayHost(): HTMLElement | null;
+  t(key: string, subs?: (string | number)[]): string;
+  send(msg: ContentMessage): Promise<unknown>;
+  /** Reports the agent's click on the step's target (as the guide's own click report does). */
+  clicked(msg: Extract<ContentMessage, { kind: 'clicked' }>): void;
+  /** Aborts when the guide's context ends: the teaching's listeners go with it. */
+  signal: AbortSignal;
 }

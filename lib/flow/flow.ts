@@ -364,6 +364,8 @@ export interface Candidate {
   click: Click;
   /** This is the variant's last click: making it completes the step. */
   last: boolean;
+  /** Its locator is the policy's or the agent's (lib/flow/taught.ts), not the flow data's. */
+  taught?: 'policy' | 'learned';
 }
 
 /** The clicks that may be the step's target on this page (of this portal), at click `index`. */

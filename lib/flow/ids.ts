@@ -54,3 +54,6 @@ export function isCaseNumber(value: string): boolean {
   const v = value.trim();
   return v.length > 0 && v.length <= MAX_CASE_NUMBER && !/\p{Cc}/u.test(v);
 }
+
+/** The roles a locator names (lib/flow/schema.ts): an element has one by its `role` or natively. */
+export const ROLES = ['link', 'button', 'menuitem', 'tab', 'option', 'radio', 'checkbox', 'treeitem', 'radiogroup', 'listbox', 'combobox', 'grid', 'table', 'heading'] as const;

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { LABELS, type LabelId } from './labels';
 import { CONTENT_PORTALS, PAGE_KINDS } from './pages';
-import { PREPARATION_IDS, STEP_IDS, VARIANT_IDS } from './ids';
+import { PREPARATION_IDS, ROLES, STEP_IDS, VARIANT_IDS } from './ids';
 
 const LabelIdSchema = z.enum(Object.keys(LABELS) as [LabelId, ...LabelId[]]);
 const PageKindSchema = z.enum(PAGE_KINDS);
-const RoleSchema = z.enum(['link', 'button', 'menuitem', 'tab', 'option', 'radiogroup', 'listbox', 'combobox', 'grid', 'table', 'heading']);
+const RoleSchema = z.enum(ROLES);
 const Css = z.string().min(1);
 /** The portal whose hosts a link must lead to (lib/flow/hosts.ts). */
 const LinkPortalSchema = z.enum(['partner-center', 'admin-center']);
@@ -19,6 +19,11 @@ const LinkPortalSchema = z.enum(['partner-center', 'admin-center']);
  * may call the control otherwise, in any language.
  */
 const Prefer = LabelIdSchema.optional();
+/**
+ * The tag names of the shadow hosts around the element, outermost first: only an element inside
+ * exactly these hosts matches (`[]`: in the document itself). Never positions, only names.
+ */
+const Hosts = z.array(z.string().regex(/^[a-z][a-z0-9.-]*$/)).max(16).optional();
 
 /**
  * Ways to find a click target, tried in order: hooks that don't depend on the language first.
@@ -27,7 +32,13 @@ const Prefer = LabelIdSchema.optional();
  */
 export const LocatorSchema = z.discriminatedUnion('by', [
   /** A CSS selector on a stable hook (id, attribute, custom element name). */
-  z.object({ by: z.literal('css'), selector: Css }).strict(),
+  z.object({ by: z.literal('css'), selector: Css, hosts: Hosts }).strict(),
+  /**
+   * An element of this role whose accessible name reads as `name` (any case, spacing and
+   * punctuation aside): the form a locator taught by the agent or set by IT takes where the page's
+   * words are not one of the flow's labels.
+   */
+  z.object({ by: z.literal('name'), role: RoleSchema, name: z.string().trim().min(1).max(160), hosts: Hosts }).strict(),
   /**
    * A link to `https:` on the portal's hosts whose path, query and hash (`/dashboard/v2/...`,
    * `/AdminPortal/Home#/support`) match this regular expression (case-insensitive; anchored with `^`).
@@ -170,3 +181,36 @@ export const FlowSchema = z
 export type Flow = z.infer<typeof FlowSchema>;
 
 export type FlowInput = z.input<typeof FlowSchema>;
+
+const StepIdSchema = z.enum(STEP_IDS);
+
+/**
+ * An IT department's locator (managed policy `locatorOverrides`, assets/managed-schema.json): for
+ * a step's click on a portal, on these pages (absent: any page of the portal), tried before the
+ * agent's taught locators and the built-in ones.
+ */
+export const LocatorOverrideSchema = z
+  .object({
+    step: StepIdSchema,
+    click: z.number().int().min(0).max(5).default(0),
+    portal: z.enum(CONTENT_PORTALS),
+    pages: z.array(PageKindSchema).min(1).optional(),
+    locator: LocatorSchema,
+  })
+  .strict();
+
+/** A locator the agent taught on a page (local storage: portal labels and hooks, never customer data). */
+export const LearnedLocatorSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    step: StepIdSchema,
+    click: z.number().int().min(0).max(5),
+    portal: z.enum(CONTENT_PORTALS),
+    /** The page kind where it was taught (null: a page of the portal no detector names). */
+    page: PageKindSchema.nullable(),
+    locator: LocatorSchema,
+    /** When (ms since the epoch). */
+    learnedAt: z.number().int().nonnegative(),
+  })
+  .strict();
+export type LearnedLocator = z.infer<typeof LearnedLocatorSchema>;

@@ -98,15 +98,16 @@ export const WARNINGS = {
 } as const satisfies Record<string, WarningDef>;
 
 export type WarningId = keyof typeof WARNINGS;
-export const WARNING_IDS = Object.keys(WARNINGS) as [WarningId, ...WarningId[]];
+// Pure (the annotations tell the bundler): a content script that only names the ids' type leaves the table out.
+export const WARNING_IDS = /* @__PURE__ */ Object.keys(WARNINGS) as [WarningId, ...WarningId[]];
 /** Whether a warning stops the guide (`WarningDef.path`). */
 export const isPathWarning = (id: WarningId): boolean => (WARNINGS as Record<WarningId, WarningDef>)[id].path;
 
 /** The text keys of every warning (the background resolves them for the overlay). */
-export const WARNING_TEXT_KEYS: readonly string[] = [
+export const WARNING_TEXT_KEYS: readonly string[] = /* @__PURE__ */ (() => [
   ...new Set(Object.values(WARNINGS as Record<WarningId, WarningDef>).flatMap((w) => [w.title, w.body, w.action])),
   DASHBOARD_ACTION,
-];
+])();
 
 /** The way back of a warning for the customer selected: its kind and the label's text key. */
 export function wayBackOf(id: WarningId, selectedTenantId: string | undefined): { kind: 'dashboard' | 'customer'; action: string } {

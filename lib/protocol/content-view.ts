@@ -7,6 +7,7 @@ import { stepOf, textKeysOf } from '../flow/flow';
 import type { PreparationId } from '../flow/ids';
 import { WARNING_TEXT_KEYS } from '../flow/warnings';
 import type { BootPlan } from './boot-plan';
+import type { TaughtLocator } from '../flow/taught';
 
 export interface ContentView extends TabView {
   overlayEnabled: boolean;
@@ -17,6 +18,8 @@ export interface ContentView extends TabView {
    * loads the message catalog (its first `i18n.getMessage` costs the page milliseconds).
    */
   strings?: Record<string, string>;
+  /** The policy's and the agent's taught locators for the view's step, in their precedence (lib/flow/taught.ts). */
+  taught?: TaughtLocator[];
   /** Only in the answer to the start-up code's page report: what it does next (lib/background/boot-plan.ts). */
   boot?: BootPlan;
 }
@@ -28,7 +31,7 @@ export const OVERLAY_KEYS: readonly string[] = [
   '@@ui_locale', 'overlay.step', 'overlay.click', 'overlay.clickCustomer', 'overlay.clickForCustomer', 'overlay.clickWithin',
   'overlay.notFound', 'overlay.wayBack',
   'overlay.minimize', 'overlay.restore', 'overlay.pill', 'overlay.dismiss', 'ui.warning.selectedUnknown',
-  'overlay.continueAnyway', 'overlay.stopped', 'overlay.continued',
+  'overlay.continueAnyway', 'overlay.stopped', 'overlay.continued', 'overlay.teach.notThis',
   ...WARNING_TEXT_KEYS,
 ];
 /** The fallback card's likely cause of a missing target (`Step.likelyCause`): its sentence and its link. */
@@ -37,6 +40,11 @@ export const LIKELY_CAUSE_KEYS: Readonly<Record<PreparationId, readonly string[]
   triage: [],
   'admin-relationship': ['overlay.cause.adminRelationship', 'overlay.cause.openAdminRelationships'],
 };
+/** The fallback card's self-healing texts (lib/content/heal/): teaching the target, the page report. */
+export const HEAL_KEYS: readonly string[] = [
+  'overlay.teach.action', 'overlay.teach.prompt', 'overlay.teach.cancel', 'overlay.teach.saved', 'overlay.teach.notUnique',
+  'overlay.report.action', 'overlay.report.copied', 'overlay.report.failed',
+];
 /** The completion's texts (the fill action at the support topic, the done card), at the support topic and after it. */
 export const COMPLETION_KEYS: readonly string[] = [
   'overlay.fill.action', 'overlay.fill.done', 'overlay.fill.noField', 'overlay.fill.noSummary', 'overlay.fill.confirm',
@@ -49,7 +57,7 @@ export const COMPLETION_KEYS: readonly string[] = [
 export function overlayKeysOf(view: TabView): string[] {
   const keys: string[] = [...OVERLAY_KEYS];
   if (view.step) {
-    keys.push(...textKeysOf(view.step));
+    keys.push(...textKeysOf(view.step), ...HEAL_KEYS);
     const cause = stepOf(view.step).likelyCause;
     if (cause) keys.push(...LIKELY_CAUSE_KEYS[cause]);
   }

@@ -11,6 +11,7 @@ import { TRIAGE_CATEGORIES } from '../flow/ids';
 import { WARNING_IDS } from '../flow/warnings';
 import { ITEM_IDS, STEP_IDS, type ItemId } from '../flow/ids';
 import { PAGE_KINDS } from '../flow/pages';
+import { LocatorSchema } from '../flow/schema';
 
 const Url = z.url().max(4096);
 
@@ -41,6 +42,14 @@ export const ContentMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case-number'), caseNumber: z.string().max(4096) }).strict(),
   z.object({ kind: z.literal('get-view') }).strict(),
   z.object({ kind: z.literal('open-partner-center'), tenantId: z.string().optional() }).strict(),
+  /** The agent taught the step's target on this page (lib/content/heal/teach.ts): keep the locator. */
+  z.object({
+    kind: z.literal('learn-locator'),
+    step: z.enum(STEP_IDS),
+    click: z.number().int().min(0).max(5),
+    page: z.enum(PAGE_KINDS).nullable(),
+    locator: LocatorSchema,
+  }).strict(),
   /** Opens the flow's customer's Admin relationships page (the likely cause of a missing Microsoft 365 link). */
   z.object({ kind: z.literal('open-admin-relationships') }).strict(),
 ]);
@@ -58,6 +67,8 @@ export const SurfaceMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case-saved'), flowId: z.string().min(1), case: CaseRecordSchema }).strict(),
   /** A case number for an escalation of the session's list (null: cleared). */
   z.object({ kind: z.literal('case-number'), escalationId: z.string().min(1), caseNumber: z.string().max(4096).nullable() }).strict(),
+  /** The page report of a tab (its content script builds it: lib/content/heal/report.ts); the answer carries it. */
+  z.object({ kind: z.literal('page-report'), tabId: z.number().int().nonnegative() }).strict(),
 ]);
 export type SurfaceMessage = z.infer<typeof SurfaceMessageSchema>;
 

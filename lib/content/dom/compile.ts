@@ -10,7 +10,7 @@ import type { LabelId } from '../../flow/labels';
 import { HOSTS_OF } from '../../flow/hosts';
 import { delegatedTenantFromUrl } from '../../flow/tenant';
 import { HREF_SELECTOR, hrefMatcher, linkHref } from './locators';
-import { flatText, hasName, labelKey, labelKeys } from './names';
+import { flatText, hasName, labelKey, labelKeys, namesOf } from './names';
 import { composedContains } from './deep-watch';
 
 const ROLE_SELECTORS: Record<string, string> = {
@@ -19,6 +19,9 @@ const ROLE_SELECTORS: Record<string, string> = {
   menuitem: '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]',
   tab: '[role="tab"]',
   option: '[role="option"], option:not([role])',
+  radio: '[role="radio"], input[type="radio"]:not([role])',
+  checkbox: '[role="checkbox"], input[type="checkbox"]:not([role])',
+  treeitem: '[role="treeitem"]',
   radiogroup: '[role="radiogroup"]',
   listbox: '[role="listbox"], select:not([role])',
   combobox: '[role="combobox"]',
@@ -55,12 +58,16 @@ export interface CompiledLocator {
 export function compileLocator(loc: Locator, ctx: LocatorContext): CompiledLocator {
   switch (loc.by) {
     case 'css':
-      return { selector: loc.selector, accepts: () => true };
+      return scoped({ selector: loc.selector, accepts: () => true }, loc.hosts);
+    case 'name': {
+      const key = labelKey(loc.name);
+      return scoped({ selector: roleSelector(loc.role), accepts: (el) => namesOf(el).some((n) => labelKey(n) === key) }, loc.hosts);
+    }
     case 'href':
       return { selector: HREF_SELECTOR, accepts: hrefMatcher(loc.pattern, HOSTS_OF[loc.portal]) };
     case 'label':
       return {
-        selector: loc.roles.map((r) => ROLE_SELECTORS[r] ?? `[role="${r}"]`).join(', '),
+        selector: loc.roles.map(roleSelector).join(', '),
         accepts: (el) => hasName(el, loc.label),
       };
     case 'delegated-link':
@@ -70,6 +77,23 @@ export function compileLocator(loc: Locator, ctx: LocatorContext): CompiledLocat
     case 'in-view':
       return ranked(loc.selector, inViewCheck(loc.heading, loc.selector, ctx), loc.prefer);
   }
+}
+
+/** The elements of a role, by ARIA role or the element that has it natively. */
+export const roleSelector = (role: string): string => ROLE_SELECTORS[role] ?? `[role="${role}"]`;
+
+/** The tag names of the shadow hosts around `el`, outermost first. */
+export function hostChain(el: Element): string[] {
+  const out: string[] = [];
+  for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) out.unshift(root.host.localName);
+  return out;
+}
+
+/** A locator limited to the elements inside exactly these shadow hosts (absent: anywhere). */
+function scoped(c: CompiledLocator, hosts: readonly string[] | undefined): CompiledLocator {
+  if (!hosts) return c;
+  const want = hosts.join(' ');
+  return { selector: c.selector, accepts: (el) => hostChain(el).join(' ') === want && c.accepts(el) };
 }
 
 /** A structural locator, its matches named by `prefer` ranked first. */

@@ -10,6 +10,7 @@ import { CardView, onUserClick, part, setAttr, setText, type LabelledText, type 
 import { DOCK_CSS } from './styles';
 import { startCompletion } from '../completion/completion';
 import type { Completion, CompletionHost, DoneModel } from '../shared';
+import { HealParts } from '../heal/heal-ui';
 import { WARNINGS, isPathWarning, wayBackOf } from '../../flow/warnings';
 import type { PreparationId } from '../../flow/ids';
 import type { Customer } from '../../engine/state';
@@ -42,6 +43,8 @@ export interface WarningModel {
   title: string;
   body: TextParts;
   action: string;
+  /** Whose Service management page the action opens (undefined: the dashboard). */
+  openTenant: string | undefined;
   dismiss: string | null;
   /** A path warning not continued yet: the Continue anyway button's label. */
   continueAnyway: string | null;
@@ -58,6 +61,8 @@ export interface DockWarnings {
   stopped: string | null;
   /** The agent may dismiss warnings (policy). */
   dismissible: boolean;
+  /** The flow's customer (a warning's way back leads to them when it names no other). */
+  customerTenantId?: string | undefined;
 }
 
 type Texts = (key: string, subs?: (string | number)[]) => string;
@@ -74,11 +79,14 @@ export function warningModels(w: DockWarnings, t: Texts, tParts: (key: string, s
   return w.list.map((x) => {
     const def = WARNINGS[x.id];
     const path = isPathWarning(x.id);
+    const tenantId = x.selected?.tenantId ?? w.customerTenantId;
+    const back = wayBackOf(x.id, x.selected?.tenantId);
     return {
       id: x.id,
       title: t(def.title),
       body: tParts(def.body, [who(x.selected), x.opened?.value ?? '']),
-      action: t(wayBackOf(x.id, x.selected?.tenantId).action),
+      action: t(back.action),
+      openTenant: wayBackOf(x.id, tenantId).kind === 'customer' ? tenantId : undefined,
       dismiss,
       continueAnyway: path && !x.continued ? t('overlay.continueAnyway') : null,
       note: x.id === w.stopped ? t('overlay.stopped') : path && x.continued ? t('overlay.continued') : null,
@@ -90,7 +98,8 @@ export function warningModels(w: DockWarnings, t: Texts, tParts: (key: string, s
 export interface DockEvents {
   /** The fallback card's minimize button (true) and the pill (false). */
   minimize(minimized: boolean): void;
-  warningAction(id: string): void;
+  /** A warning's way back: the customer's Service management page (`tenantId`), else the dashboard. */
+  warningAction(tenantId: string | undefined): void;
   dismissWarning(id: string): void;
   continueWarning(id: string): void;
   /** The fallback card's link to the likely cause's page. */
@@ -109,6 +118,8 @@ export class Dock {
   private pillText: HTMLElement | null = null;
   /** The completion (lib/content/completion/): made the first time the done card or the description's filling is asked for. */
   private completion: Completion | null = null;
+  /** The fallback's self-healing actions and the teach prompt (lib/content/heal/): made when first needed. */
+  private heal: HealParts | null = null;
 
   /** `host`: what the completion needs of the guide (its texts, its messages, minimize). */
   constructor(private readonly overlay: Overlay, private readonly events: DockEvents, private readonly host?: () => CompletionHost) {}
@@ -121,6 +132,25 @@ export class Dock {
   /** Fill in the description, on the agent's click. */
   fill(summary: string | null): void {
     this.completed()?.fill(summary);
+  }
+
+  /** Starts or cancels teaching the step's target (the fallback's eg-teach, the card's "Not this?"). */
+  teach(): void {
+    this.healing()?.teach();
+  }
+
+  /** The page report (JSON), or null where the guide gave no way to build one. */
+  report(): string | null {
+    return this.healing()?.report() ?? null;
+  }
+
+  private healing(): HealParts | null {
+    const heal = !this.heal && this.host ? this.host().heal : undefined;
+    if (heal) {
+      this.style();
+      this.heal = new HealParts(heal, this.overlay.dock);
+    }
+    return this.heal;
   }
 
   private completed(): Completion | null {
@@ -182,6 +212,7 @@ export class Dock {
       this.fallbackBack.hidden = !model.wayBack;
       if (model.wayBack) setText(this.fallbackBack, model.wayBack);
     }
+    this.healing()?.fillFallback(this.fallback.el);
     this.fallback.el.hidden = false;
   }
 
@@ -222,7 +253,7 @@ export class Dock {
       action.type = 'button';
       action.setAttribute('data-action', 'open-partner-center');
       action.textContent = w.action;
-      onUserClick(action, () => this.events.warningAction(w.id));
+      onUserClick(action, () => this.events.warningAction(w.openTenant));
       if (w.continueAnyway) {
         const go = part(actions, 'button', 'btn');
         go.type = 'button';

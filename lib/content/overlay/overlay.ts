@@ -30,6 +30,8 @@ export interface CardModel {
   minimizeLabel: string;
   /** An action of the step beside the click (Fill in the description, at the support topic): its label and test id. */
   action?: { label: string; testId: string };
+  /** "Not this?": the agent says the ring is on the wrong control and shows the right one (lib/content/heal/). */
+  notThis?: string | undefined;
 }
 
 export interface OverlayEvents {
@@ -37,6 +39,8 @@ export interface OverlayEvents {
   minimize(minimized: boolean): void;
   /** The card's action (`CardModel.action`), on the agent's own click. */
   cardAction?(): void;
+  /** The card's "Not this?" (`CardModel.notThis`), on the agent's own click. */
+  notThis?(): void;
   /**
    * The ringed target left the page or lost its box (seen after layout, by the observers that
    * place the ring). The start-up code hands over to the guide then; without it, the ring stays
@@ -80,6 +84,7 @@ export class CardView {
   private readonly note: HTMLElement;
   /** The action button, made the first time a model has one (`CardModel.action`). */
   private action: HTMLButtonElement | null = null;
+  private notThis: HTMLButtonElement | null = null;
 
   constructor(className: string, testId: string, noteClass: string, onMinimize: () => void, minimizeTestId?: string) {
     const el = (this.el = document.createElement('section'));
@@ -111,6 +116,19 @@ export class CardView {
     setAttr(this.label, 'lang', click.labelLang);
     setText(this.after, click.after);
     setText(this.note, note);
+  }
+
+  /** Shows the card's "Not this?" (undefined: none); `act` runs on the agent's own click. */
+  setNotThis(label: string | undefined, act: () => void): void {
+    if (label && !this.notThis) {
+      const b = (this.notThis = part(this.el, 'button', 'quiet'));
+      b.type = 'button';
+      b.setAttribute('data-testid', 'eg-not-this');
+      onUserClick(b, act);
+    }
+    if (!this.notThis) return;
+    this.notThis.hidden = !label;
+    if (label) setText(this.notThis, label);
   }
 
   /** Shows the card's action (null: none); `act` runs on the agent's own click. */
@@ -256,6 +274,7 @@ export class Overlay {
     this.cardShown = !!model;
     if (model) this.card.fill(model.step, model.click, model.why, model.minimizeLabel);
     this.card.setAction(model?.action, () => this.events.cardAction?.());
+    this.card.setNotThis(model?.notThis, () => this.events.notThis?.());
     this.syncCard();
   }
 

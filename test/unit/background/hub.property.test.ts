@@ -63,6 +63,8 @@ function fakePorts(store = new Store(), clock = { t: 1_000 }, opts: { loadDelay?
       f.badgeCalls++;
       f.badges.set(tabId, badge.text);
     },
+    learn: async () => undefined,
+    askTab: async () => undefined,
     openTab: async (url, openerTabId) => {
       f.opened.push({ url, openerTabId });
     },

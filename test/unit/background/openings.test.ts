@@ -42,6 +42,8 @@ function browser() {
     settings: async () => effectiveSettings(DEFAULT_SETTINGS, {}),
     pushView: async () => undefined,
     setBadge: async () => undefined,
+    learn: async () => undefined,
+    askTab: async () => undefined,
     openTab: async () => undefined,
     log: () => undefined,
     now: () => clock++,

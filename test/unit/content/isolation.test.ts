@@ -25,7 +25,7 @@ describe('warnings in the overlay', () => {
     const overlay = new Overlay(events, 'en');
     overlay.mount();
     const dock = new Dock(overlay, events);
-    dock.setWarnings([{ id: 'customer-mismatch', title: 'Wrong customer', body: tParts('ui.warning.mismatch.body', ['<b>Contoso</b>\u202E', T]), action: 'Back', dismiss: null, continueAnyway: null, note: null }]);
+    dock.setWarnings([{ id: 'customer-mismatch', title: 'Wrong customer', body: tParts('ui.warning.mismatch.body', ['<b>Contoso</b>\u202E', T]), action: 'Back', openTenant: undefined, dismiss: null, continueAnyway: null, note: null }]);
     const body = overlay.shadow.querySelector('[data-warning="customer-mismatch"] .body')!;
     const isolated = [...body.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(isolated).toEqual(['<b>Contoso</b>\u202E', T]);

@@ -50,9 +50,9 @@ describe('the managed-storage schema (assets/managed-schema.json)', () => {
   });
 
   it('uses only what Chrome\'s managed_schema accepts, and tells IT what each field does', () => {
-    const allowed = new Set(['type', 'title', 'description']);
+    const allowed = new Set(['type', 'title', 'description', 'items']);
     for (const [key, prop] of Object.entries(MANAGED_SCHEMA.properties)) {
-      expect(['boolean', 'string']).toContain(prop.type);
+      expect(['boolean', 'string', 'array']).toContain(prop.type);
       for (const attr of Object.keys(prop)) expect(allowed, `${key}.${attr}`).toContain(attr);
       expect(prop.title, key).toBeTruthy();
       expect(prop.description, key).toBeTruthy();
@@ -162,6 +162,8 @@ describe('the background hub under the policy', () => {
       settings: getEffectiveSettings,
       pushView: async (_tab, view) => void pushed.push(view),
       setBadge: async () => undefined,
+      learn: async () => undefined,
+      askTab: async () => undefined,
       openTab: async () => undefined,
       log: () => undefined,
       now: () => 1_700_000_000_000,
