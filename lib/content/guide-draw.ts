@@ -167,8 +167,8 @@ export class GuideDrawing {
     const lang = pageLang();
     const label: LabelId | undefined = scene.click?.label;
     // As the page names the click: one of the label's spellings, else (a choice group found by its
-    // place in the form) the group's own name, else the label in the page's language.
-    const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? (ring.el.matches(CHOICE_GROUP_SELECTOR) && ownName(ring.el)))) || labelFor(label, lang)) : '';
+    // place in the form, a control taught or set by IT) its own name, else the label in the page's language.
+    const shown = label ? ((ring && (shownSpelling(ring.el, LABELS[label]) ?? ((ring.data.taught || ring.el.matches(CHOICE_GROUP_SELECTOR)) && ownName(ring.el)))) || labelFor(label, lang)) : '';
     const stepText = step ? t('overlay.step', [scene.stepNumber, STEP_IDS.length]) : '';
     let pulse = scene.pulse;
     if (ring && step) {

@@ -18,6 +18,7 @@ export {
   screenshot,
   ringedTarget,
   overlay,
+  presetKnobs,
 } from './launch.mjs';
 export type { LaunchOptions, LaunchedExtension, RecordedRequest, ReplicaRoutes, OverlayLocators } from './launch.mjs';
 export { CUSTOMERS, customerByTenantId, customerByDomain, delegatedLink } from '../replica/customers.js';

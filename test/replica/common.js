@@ -2,7 +2,7 @@
 
 export const KNOB_NAMES = [
   'replica-ui', 'replica-delay', 'replica-rerender', 'replica-scroll', 'replica-missing', 'replica-nav-delay',
-  'replica-entry-for', 'replica-hostile', 'replica-partner-link', 'replica-nav',
+  'replica-entry-for', 'replica-hostile', 'replica-partner-link', 'replica-nav', 'replica-renamed',
 ];
 /** Partner Center's navigation renders this long after the shell on a document's first render (README). */
 export const DEFAULT_NAV_DELAY_MS = 1500;
@@ -58,6 +58,8 @@ export function readKnobs(defaultUi) {
     entryFor: load('replica-entry-for') || '',
     hostile: load('replica-hostile') === '1',
     partnerLink: load('replica-partner-link') === '1',
+    /** controls renamed and moved where no built-in locator finds them (keys: `service-requests`) */
+    renamed: new Set((load('replica-renamed') ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     /** admin center 2026: 'collapsed' (default) or 'expanded' */
     nav: load('replica-nav') === 'expanded' ? 'expanded' : 'collapsed',
   };

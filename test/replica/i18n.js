@@ -35,6 +35,8 @@ export const PC_STRINGS = {
   serviceRequests: L('Service requests', '서비스 요청', 'サービス要求', 'Serviceanfragen', 'Demandes de service', 'Solicitudes de servicio', '服务请求'), // §4
   newRequest: L('New request', '새 요청', '新しい要求', 'Neue Anfrage', 'Nouvelle demande', 'Nueva solicitud', '新建请求'), // §4
   administerSection: L('Administer services', '서비스 관리', 'サービスの管理', 'Dienste verwalten', 'Administrer les services', 'Administrar servicios', '管理服务'), // en: §5; others inferred
+  // Replica-only (knob replica-renamed): a renamed "Service requests" that no portal is known to show.
+  renamedRequests: L('Support requests', '지원 요청', 'サポート要求', 'Supportanfragen', 'Demandes d’assistance', 'Solicitudes de soporte', '支持请求'),
   supportTickets: L('Support tickets', '지원 티켓', 'サポート チケット', 'Supporttickets', 'Tickets de support', 'Incidencias de soporte', '支持票证'), // en: §5; others inferred
   ms365: L('Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365'),
   office2019: L('Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365'), // §4

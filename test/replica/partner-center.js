@@ -497,6 +497,13 @@ function serviceRequestsPanel(customer, { picker = false } = {}) {
     table);
 }
 
+/** A Fluent-like action button: a host whose shadow root holds the button, its label slotted from the light DOM. */
+function actionButton(label, onClick) {
+  const host = shadowHost('pc-action-button', { css: 'button { font: inherit; padding: 6px 14px; border-radius: 4px; border: 1px solid #8a8886; background: #fff; cursor: pointer; }', light: [label] },
+    h('button', { type: 'button', onclick: onClick }, h('slot')));
+  return host;
+}
+
 function serviceManagementPanel(customer, tenantId) {
   const { t } = state;
   const base = `/dashboard/v2/customers/${tenantId}`;
@@ -509,9 +516,16 @@ function serviceManagementPanel(customer, tenantId) {
     h('a', { id: 'SharePoint', href: `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${tenantId}&CSDEST=SharePoint`, target: '_blank', rel: 'noopener' }, 'SharePoint'),
     h('a', { id: 'Teams', href: `https://admin.teams.microsoft.com/?delegatedOrg=${customer.domain}`, target: '_blank', rel: 'noopener' }, 'Microsoft Teams'),
   ];
+  // replica-renamed=service-requests: "Service requests" renamed and moved to the top, a button
+  // without an href (the app routes on click) inside a nested shadow root, its label slotted.
+  const renamed = state.knobs.renamed.has('service-requests')
+    ? h('div', { class: 'card section' }, h('h3', null, t.supportGroup),
+      actionButton(t.renamedRequests, () => navigate(href(`${base}/servicerequests`))))
+    : null;
   return shadowHost('pc-service-management', { css: PAGE_CSS },
     h('h2', null, t.serviceManagement),
     h('p', { class: 'muted' }, t.smIntro),
+    renamed,
     h('div', { class: 'card section' }, h('h3', null, t.administerSection), h('div', { class: 'links' }, adminLinks)),
     h('div', { class: 'card section' }, h('h3', null, t.srSection ?? t.supportGroup), h('p', { class: 'muted' }, t.viewRequests),
       missing('service-requests') ? null
