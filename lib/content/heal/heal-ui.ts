@@ -85,7 +85,7 @@ export class HealParts {
     this.outcomeTimer = 0;
     setText(this.promptText!, t('overlay.teach.prompt', [label]));
     setText(this.promptCancel!, t('overlay.teach.cancel'));
-    this.promptCancel!.hidden = false;
+    this.promptCancel!.parentElement!.hidden = false;
     this.prompt!.hidden = false;
   }
 
@@ -96,7 +96,7 @@ export class HealParts {
       return;
     }
     setText(this.promptText!, this.host.t(OUTCOME_KEYS[outcome]));
-    this.promptCancel!.hidden = true;
+    this.promptCancel!.parentElement!.hidden = true;
     this.prompt.hidden = false;
     this.prompt.setAttribute('data-outcome', outcome);
     this.outcomeTimer = window.setTimeout(() => {

@@ -33,7 +33,8 @@ export function looksPrivate(text: string, known: Known, labels?: ReadonlySet<st
   if (!key) return false;
   if (labels?.has(key)) return false;
   if (GUID.test(text) || EMAIL.test(text) || DOMAIN_LIKE.test(text) || LONG_NUMBER.test(text)) return true;
-  if (known.values.some((v) => v && key.includes(normalizeLabel(v)))) return true;
+  // The customer's own name, id or domain, whole or in part (a name's first word in a breadcrumb).
+  if (known.values.some((v) => v && (key.includes(normalizeLabel(v)) || (key.length >= 4 && normalizeLabel(v).includes(key))))) return true;
   return PERSON.test(text.trim()) || LEGAL_FORM.test(text);
 }
 

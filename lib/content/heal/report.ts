@@ -63,7 +63,7 @@ export function pageReport(host: HealHost): string {
   const { entries, truncated } = outline(host.overlayHost(), known);
   return JSON.stringify({
     report: 'escalation-guide-page-report',
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: manifestVersion(),
     browser: browserName,
     uiLanguage: host.t('@@ui_locale'),
     pageLanguage: document.documentElement.lang || null,
@@ -76,6 +76,14 @@ export function pageReport(host: HealHost): string {
     outline: entries,
     outlineTruncated: truncated,
   }, null, 2);
+}
+
+function manifestVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown'; // the extension's context is gone (updated or reloaded)
+  }
 }
 
 /** The page's controls in document order, through open shadow roots, without the overlay's. */

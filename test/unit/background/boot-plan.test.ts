@@ -57,6 +57,16 @@ describe('the start-up plan', () => {
     expect(documentMatters(`${PC}/dashboard`)).toBe(false);
   });
 
+  it('loads the guide where a locator from the policy or taught by the agent applies to this click here (tried before the hooks); not elsewhere', () => {
+    const taught = { source: 'learned' as const, step: 'customers' as const, click: 0, portal: 'partner-center' as const, pages: ['pc-dashboard' as const], locator: { by: 'name' as const, role: 'link' as const, name: 'Clients' } };
+    expect(bootPlan(`${PC}/dashboard`, 'pc-dashboard', { ...view(), taught: [taught] })).toEqual({ guide: true });
+    // Another page, another click, another step: the start-up code's own plan.
+    expect(bootPlan(`${PC}/dashboard`, 'pc-dashboard', { ...view(), taught: [{ ...taught, pages: ['pc-customers-list'] }] })).toHaveProperty('ring');
+    expect(bootPlan(`${PC}/dashboard`, 'pc-dashboard', { ...view(), taught: [{ ...taught, click: 1 }] })).toHaveProperty('ring');
+    // A page no variant names, where only the taught locator can find the target.
+    expect(bootPlan(`${PC}/dashboard/v2/billing`, null, { ...view(), taught: [{ ...taught, pages: [null] }] })).toEqual({ guide: true });
+  });
+
   it('for every step and page of the flow: a ring plan lists exactly the leading hook locators of the candidates, in rank order', () => {
     let rings = 0;
     for (const step of FLOW.steps) {

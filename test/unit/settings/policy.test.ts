@@ -194,3 +194,36 @@ describe('the background hub under the policy', () => {
     expect(((await h.onContentMessage({ kind: 'get-view' }, sender)) as ContentView).overlayEnabled).toBe(true);
   });
 });
+
+describe('locatorOverrides and taught locators', () => {
+  const fix = { step: 'service-requests', portal: 'partner-center', pages: ['pc-service-management'], locator: { by: 'name', role: 'button', name: 'Support requests' } };
+  const taught = { id: 'a1', step: 'service-requests', click: 0, portal: 'partner-center', page: 'pc-service-management', locator: { by: 'css', selector: '#SupportRequests' }, learnedAt: 1 };
+
+  it('a malformed entry is ignored on its own, with a line that names it; the rest applies, policy before taught', () => {
+    const s = effectiveSettings({}, { locatorOverrides: [fix, { ...fix, step: 'no-such-step' }, { ...fix, locator: { by: 'xpath', path: '//a' } }, 'junk'], overlayEnabled: false }, [taught, { junk: true }]);
+    expect(s.taught.map((x) => [x.source, x.locator.by])).toEqual([['policy', 'name'], ['learned', 'css']]);
+    expect(s.taught[0]).toMatchObject({ click: 0, pages: ['pc-service-management'] });
+    expect(s.taught[1]).toMatchObject({ pages: ['pc-service-management'] });
+    expect(s.policyProblems).toHaveLength(3);
+    expect(s.policyProblems[0]).toMatch(/^locatorOverrides\[1\]: step/);
+    expect(s.policyProblems[1]).toMatch(/^locatorOverrides\[2\]: locator/);
+    expect(s.overlayEnabled).toBe(false);
+    expect(s.learned).toEqual([taught]);
+  });
+
+  it('a policy whose locatorOverrides is not a list says so and keeps the rest', () => {
+    const s = effectiveSettings({}, { locatorOverrides: { step: 'x' }, warningsDismissible: false });
+    expect(s.policyProblems).toEqual(['locatorOverrides: not a list']);
+    expect(s.warningsDismissible).toBe(false);
+  });
+
+  it('the README’s example fixes a renamed "Service requests"', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    const block = /```json\n(\{\n  "ExtensionSettings"[\s\S]*?)```/.exec(readme)?.[1];
+    const policy = Object.values(JSON.parse(block!)['3rdparty'].extensions)[0] as Record<string, unknown>;
+    const s = effectiveSettings({}, policy);
+    expect(s.policyProblems).toEqual([]);
+    expect(s.taught).toContainEqual(expect.objectContaining({ source: 'policy', step: 'service-requests', locator: expect.objectContaining({ by: 'name' }) }));
+  });
+});
+
