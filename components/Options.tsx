@@ -1,11 +1,20 @@
 /** The options page: overlay on/off, preparation items shown or not, the controls taught and IT's locators, reset all data. */
 import { useState } from 'preact/hooks';
 import type { EffectiveSettings, Settings } from '../lib/settings/settings';
+import type { LearnedLocator } from '../lib/flow/schema';
 import { clearLocalData, forgetLearned, updateSettings } from '../lib/settings/store';
 import { send, useSettings } from './hooks';
 import { LogoMark } from './icons';
 import { useShortcut } from './shortcut';
 import { i18n, itemTitle } from './text';
+
+/** What a taught locator looks for, in a few words: the control's name and role, its hook, or its link. */
+function whatOf(l: LearnedLocator['locator']): string {
+  if (l.by === 'name') return `“${l.name}” (${l.role})`;
+  if (l.by === 'css') return l.selector;
+  if (l.by === 'href') return l.pattern;
+  return l.by;
+}
 
 /** The controls the agent showed the guide (lib/content/heal/teach.ts), each with Forget; the policy's locators and its ignored entries. */
 function Taught({ settings }: { settings: EffectiveSettings | undefined }) {
@@ -22,7 +31,10 @@ function Taught({ settings }: { settings: EffectiveSettings | undefined }) {
         <ul class="eg-learned-list">
           {learned.map((l) => (
             <li key={l.id} class="eg-learned-item" data-learned-step={l.step}>
-              <span>{i18n.t('ui.options.learnedItem', [itemTitle(l.step), l.page ?? l.portal, new Date(l.learnedAt).toLocaleString()])}</span>
+              <span>
+                {i18n.t('ui.options.learnedItem', [itemTitle(l.step), l.page ?? l.portal, new Date(l.learnedAt).toLocaleString()])}
+                <span class="eg-hint eg-learned-what" dir="auto">{whatOf(l.locator)}</span>
+              </span>
               <button type="button" class="eg-button" data-testid="eg-forget" onClick={() => void forgetLearned(l.id)}
                 aria-label={`${i18n.t('ui.options.learnedForget')}: ${itemTitle(l.step)}`}>
                 {i18n.t('ui.options.learnedForget')}

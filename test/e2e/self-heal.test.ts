@@ -173,3 +173,31 @@ describe('issue 25: the agent shows the guide where the control is', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('issue 25 in Korean: the fallback’s actions and the teach prompt', () => {
+  beforeAll(async () => {
+    ext = await launchWarmed({ locale: 'ko-KR' });
+    await presetKnobs(ext.context, { 'partner.microsoft.com': KNOBS });
+  }, 60_000);
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('says it in Korean, axe clean; the taught control is the Korean page’s', async () => {
+    const page = await toServiceManagement('ko');
+    const fallback = overlay(page).fallback;
+    await fallback.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(fallback.locator('[data-testid="eg-teach"]').textContent()).resolves.toBe('가이드에 위치 알려 주기');
+    await expect(fallback.locator('[data-testid="eg-page-report"]').textContent()).resolves.toBe('페이지 보고서 복사');
+    await fallback.locator('[data-testid="eg-teach"]').click();
+    const prompt = page.locator('[data-testid="eg-teach-prompt"]');
+    await prompt.waitFor({ state: 'visible' });
+    await expect(prompt.textContent()).resolves.toContain('서비스 요청 컨트롤을 클릭하세요');
+    expect(await axeViolations(page, true)).toEqual([]);
+    await screenshot(page, 'teach-prompt-ko', SHOTS);
+    await page.locator(RENAMED).click();
+    await ringedTarget(page, 'new-request').waitFor({ timeout: 15_000 });
+    expect((await learned())[0]).toMatchObject({ locator: { by: 'name', role: 'button', name: '지원 요청' } });
+    await page.close();
+  }, 120_000);
+});

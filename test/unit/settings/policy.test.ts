@@ -14,7 +14,7 @@ import { Hub, type HubPorts } from '../../../lib/background/hub';
 import type { Sender } from '../../../lib/background/senders';
 import type { ContentView } from '../../../lib/protocol/content-view';
 import { DEFAULT_SETTINGS, effectiveSettings, PolicySchema, SettingsSchema } from '../../../lib/settings/settings';
-import { getEffectiveSettings, updateSettings, watchEffectiveSettings } from '../../../lib/settings/store';
+import { addLearned, clearLocalData, forgetLearned, getEffectiveSettings, updateSettings, watchEffectiveSettings } from '../../../lib/settings/store';
 
 interface ManagedSchema {
   type: string;
@@ -224,6 +224,25 @@ describe('locatorOverrides and taught locators', () => {
     const s = effectiveSettings({}, policy);
     expect(s.policyProblems).toEqual([]);
     expect(s.taught).toContainEqual(expect.objectContaining({ source: 'policy', step: 'service-requests', locator: expect.objectContaining({ by: 'name' }) }));
+  });
+});
+
+describe('the taught locators’ store (local storage)', () => {
+  const entry = (id: string, page: 'pc-service-management' | 'pc-customer', name: string) =>
+    ({ id, step: 'service-requests', click: 0, portal: 'partner-center', page, locator: { by: 'name', role: 'button', name }, learnedAt: 1 }) as const;
+
+  it('a second teach for the same step, click, portal and page replaces the first; Forget and Reset all data remove them', async () => {
+    await updateSettings({ overlayEnabled: false });
+    await addLearned(entry('a', 'pc-service-management', 'Support requests'));
+    await addLearned(entry('b', 'pc-customer', 'Requests'));
+    await addLearned(entry('c', 'pc-service-management', 'Tickets'));
+    expect((await getEffectiveSettings()).learned.map((l) => l.id)).toEqual(['b', 'c']);
+    await forgetLearned('b');
+    expect((await getEffectiveSettings()).taught.map((t) => t.locator)).toEqual([{ by: 'name', role: 'button', name: 'Tickets' }]);
+    await clearLocalData();
+    const after = await getEffectiveSettings();
+    expect(after.learned).toEqual([]);
+    expect(after.overlayEnabled).toBe(true);
   });
 });
 
