@@ -9,10 +9,11 @@ import type { Locator } from '../../flow/schema';
 import { ROLES } from '../../flow/ids';
 import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../../flow/hosts';
 import { GUID } from '../../flow/tenant';
-import { compileLocator, hostChain, type LocatorContext } from '../dom/compile';
+import { closestComposed, compileLocator, hostChain, type LocatorContext } from '../dom/compile';
 import { isShown, linkHref } from '../dom/locators';
 import { namesOf } from '../dom/names';
-import { looksPrivate, type Known } from './private';
+import { namesCustomer, type Known } from './private';
+
 
 /** What a click lands on that the agent means: the nearest control around the clicked node (a literal: nothing runs at load). */
 const CONTROL =
@@ -24,6 +25,8 @@ const HOOK_ATTRS = ['data-automation-id', 'data-automationid', 'data-testid', 'd
 /** An id or hook value that looks stable: a word, not generated (no long numbers, no GUID, no framework's `:r1:`). */
 const STABLE = /^[A-Za-z][A-Za-z_.-]*[A-Za-z]$|^[A-Za-z][\w.-]{0,62}[A-Za-z]$/;
 const GENERATED = /\d{3,}|^(?:r|id|el|ember|react|mui|fluent|ms)[-_:]?\d|[:]/i;
+/** A row of a grid or table. */
+const ROW = '[role="row"], tr';
 /** Partner Center's locale prefix (`/en-us`), in a path pattern. */
 const LOCALE = '(?:/[a-z]{2}(?:-[a-z]{2,4})?)?';
 
@@ -56,7 +59,7 @@ export function describeWays(el: Element, known: Known): Locator[] {
   const ways: Locator[] = [];
   const hosts = hostChain(el);
   const withHosts = (l: Locator): Locator[] => (hosts.length && (l.by === 'css' || l.by === 'name') ? [l, { ...l, hosts }] : [l]);
-  const stable = (v: string | null): v is string => !!v && STABLE.test(v) && !GENERATED.test(v) && !looksPrivate(v, known);
+  const stable = (v: string | null): v is string => !!v && STABLE.test(v) && !GENERATED.test(v) && !namesCustomer(v, known);
   if (stable(el.id)) ways.push(...withHosts({ by: 'css', selector: `#${CSS.escape(el.id)}` }));
   for (const attr of HOOK_ATTRS) {
     const v = el.getAttribute(attr);
@@ -66,7 +69,8 @@ export function describeWays(el: Element, known: Known): Locator[] {
   if (href) ways.push(href);
   const role = roleOf(el);
   const name = namesOf(el).map((n) => n.replace(/\s+/g, ' ').trim()).find((n) => n && n.length <= 160);
-  if (role && name && !looksPrivate(name, known)) ways.push(...withHosts({ by: 'name', role, name }));
+  // A control's own words, unless they name a customer; never a name read in a grid's or table's row (a customer's, an order's).
+  if (role && name && !namesCustomer(name, known) && !closestComposed(el, ROW)) ways.push(...withHosts({ by: 'name', role, name }));
   return ways;
 }
 
@@ -80,7 +84,7 @@ function hrefWay(el: Element, known: Known): Locator | undefined {
     const [beforeHash = '', hash] = rest.split('#', 2) as [string, string | undefined];
     const path = beforeHash.split('?')[0]!;
     const route = hash?.split('?')[0];
-    if (looksPrivate(decodeSafe(path.replace(new RegExp(GUID.source, 'gi'), '')), known)) return undefined;
+    if (namesCustomer(decodeSafe(path.replace(new RegExp(GUID.source, 'gi'), '')), known)) return undefined;
     const pattern = `^${maskPath(path.replace(/^\/[a-z]{2}(?:-[a-z]{2,4})?(?=\/)/i, ''), LOCALE)}(?:\\?[^#]*)?${route ? `#${maskPath(route, '')}` : ''}(?:[?#/]|$)`;
     return { by: 'href', portal, pattern };
   }

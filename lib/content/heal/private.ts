@@ -27,15 +27,23 @@ const LONG_NUMBER = /\d{4,}/;
 const PERSON = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}$/u;
 const LEGAL_FORM = /\b(?:ltd|inc|llc|gmbh|ag|sa|sas|bv|plc|corp|co|kk|pty)\b\.?|주식회사|유한회사|株式会社|有限会社|有限公司|股份/iu;
 
-/** Whether a text shows or looks like customer data. `labels`: texts known to be the portal's own (kept even if they look like names). */
-export function looksPrivate(text: string, known: Known, labels?: ReadonlySet<string>): boolean {
+/** Whether a text shows customer data: an id, an email, a domain, a long number, or what the page and the flow know of the customer. */
+export function namesCustomer(text: string, known: Known): boolean {
   const key = normalizeLabel(text);
   if (!key) return false;
-  if (labels?.has(key)) return false;
   if (GUID.test(text) || EMAIL.test(text) || DOMAIN_LIKE.test(text) || LONG_NUMBER.test(text)) return true;
   // The customer's own name, id or domain, whole or in part (a name's first word in a breadcrumb).
-  if (known.values.some((v) => v && (key.includes(normalizeLabel(v)) || (key.length >= 4 && normalizeLabel(v).includes(key))))) return true;
-  return PERSON.test(text.trim()) || LEGAL_FORM.test(text);
+  return known.values.some((v) => v && (key.includes(normalizeLabel(v)) || (key.length >= 4 && normalizeLabel(v).includes(key))));
+}
+
+/**
+ * Whether a text shows or looks like customer data (`namesCustomer`, or a person's or a company's
+ * name: two to four capitalized words, a legal form). `labels`: texts known to be the portal's own,
+ * kept even where they look like a name ("Service Management").
+ */
+export function looksPrivate(text: string, known: Known, labels?: ReadonlySet<string>): boolean {
+  if (labels?.has(normalizeLabel(text))) return false;
+  return namesCustomer(text, known) || PERSON.test(text.trim()) || LEGAL_FORM.test(text);
 }
 
 /** A URL with its GUIDs, emails, domains (but the portal's own host) and query values masked. */

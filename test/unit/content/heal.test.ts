@@ -91,6 +91,14 @@ describe('the locator of a shown element', () => {
     ctx.stop();
   });
 
+  it('keeps a control’s Title Case words (not a person’s name); refuses a name read in a grid row', () => {
+    document.body.innerHTML = `<button>New Service Request</button><div role="grid"><div role="row"><button>Open Details</button></div></div>`;
+    const ctx = new DeepWatch(document);
+    expect(describeUniquely(document.querySelector('button')!, noCustomer, ctx)).toEqual({ by: 'name', role: 'button', name: 'New Service Request' });
+    expect(describeUniquely(document.querySelector('[role="row"] button')!, noCustomer, ctx)).toBeUndefined();
+    ctx.stop();
+  });
+
   it('a `name` locator matches the accessible name through a slot, any case and spacing; `hosts` limits it to those hosts', () => {
     const root = host('pc-action-button', '<button><slot></slot></button>');
     (root.host as HTMLElement).append('Support   Requests');
