@@ -52,7 +52,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
   let answered = false;
   let loading = false;
   let idle = false;
-  let teach = false;
+  let notThis = false;
   const markIdle = () => {
     if (!idle) performance.mark?.('eg:idle');
     idle = true;
@@ -68,7 +68,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
     browser.runtime.onMessage.removeListener(onMessage);
     guide()
       .then((start) => {
-        if (ctx.isValid) start(ctx, portal, { overlay, marked: target, drawn, teach, Overlay });
+        if (ctx.isValid) start(ctx, portal, { overlay, marked: target, drawn, notThis, Overlay });
       })
       .catch((err: unknown) => {
         // Nothing more can be done here: say so once, clearly, and leave the page as it is.
@@ -153,7 +153,7 @@ function run(ctx: ScriptContext, portal: ContentPortal, guide: GuideLoader): voi
     const events = {
       minimize: (minimized: boolean) => void send({ kind: 'minimize', minimized }).then(loadGuide),
       lost: loadGuide,
-      notThis: () => ((teach = true), loadGuide()),
+      notThis: () => ((notThis = true), loadGuide()),
     };
     const o = (overlay = new Overlay(events, t('@@ui_locale').replace('_', '-')));
     o.mount();

@@ -81,8 +81,8 @@ export interface GuideActions {
   openCause(): void;
   /** Fill in the description (the support topic's card). */
   fill(): void;
-  /** "Not this?": teach the step's target. */
-  teach(): void;
+  /** "Not this?": the ring is on the wrong control; the fallback card offers teaching the right one. */
+  notThis(): void;
   view(): ContentView | null;
 }
 
@@ -98,7 +98,7 @@ export function overlayEventsOf(a: GuideActions): OverlayEvents & DockEvents {
     continueWarning: (id) => a.continueAnyway(id as WarningId),
     openCause: () => a.openCause(),
     cardAction: () => a.fill(),
-    notThis: () => a.teach(),
+    notThis: () => a.notThis(),
   };
 }
 
@@ -236,12 +236,6 @@ export class GuideDrawing {
         return null;
       },
     ));
-  }
-
-  /** Starts or cancels teaching the step's target ("Not this?", or the start-up code's card handing over). */
-  teach(): void {
-    this.overlayNow();
-    void this.dockParts().then((parts) => parts?.[1].teach());
   }
 
   /** The page report (JSON; null where it cannot be built). */

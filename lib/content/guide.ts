@@ -96,6 +96,8 @@ class Guide {
   private fallbackDue = false;
   private fallbackTimer = 0;
   private pulseNext = false;
+  /** The spec whose ring the agent said is wrong ("Not this?"): the fallback card instead, to teach the target. */
+  private disowned = '';
   /** After a click on the target: no ring for the same spec for a moment (the next step is coming). */
   private suppressed: { key: string; until: number } | null = null;
 
@@ -122,7 +124,7 @@ class Guide {
       openPartnerCenter: (tenantId) => void this.send({ kind: 'open-partner-center', ...(tenantId ? { tenantId } : {}) }),
       openCause: () => void this.send({ kind: 'open-admin-relationships' }),
       fill: () => this.drawing.fill(this.view?.summary ?? null),
-      teach: () => this.drawing.teach(),
+      notThis: () => ((this.disowned = this.specKey), this.draw()),
       view: () => this.view,
     }), handoff, this.send, {
       // What teaching the target and the page report read of the guide (lib/content/heal/, in the dock's module).
@@ -171,8 +173,8 @@ class Guide {
       this.drawing.destroy();
     });
     this.reports.now();
-    // The start-up code's card said "Not this?": the teaching starts here.
-    if (this.handoff.teach) this.drawing.teach();
+    // The start-up code's card said "Not this?": its spec is disowned (set once it is known).
+    if (this.handoff.notThis) this.disowned = '*';
   }
 
   private markIdle(): void {
@@ -244,6 +246,7 @@ class Guide {
   private resync(force: boolean): void {
     const next = specOf(this.view, this.page, this.portal);
     const key = specKeyOf(next, this.page);
+    if (this.disowned === '*') this.disowned = key;
     if (!force && key === this.specKey) return;
     this.specKey = key;
     this.spec = next;
@@ -310,8 +313,9 @@ class Guide {
     if (this.suppressed && (this.suppressed.key !== this.specKey || performance.now() > this.suppressed.until)) this.suppressed = null;
     const spec = this.spec;
     const { warnings, stopped } = enabled ? this.choices.warnings(view) : { warnings: [], stopped: null };
-    const ring = enabled && spec && found && !this.suppressed && !stopped ? found : null;
-    const fallback = enabled && !!spec && !found && this.fallbackDue && !this.suppressed && !stopped;
+    const disowned = !!spec && this.disowned === this.specKey;
+    const ring = enabled && spec && found && !this.suppressed && !stopped && !disowned ? found : null;
+    const fallback = enabled && !!spec && ((!found && this.fallbackDue) || disowned) && !this.suppressed && !stopped;
     const done = enabled && this.isDone() ? view : null;
     this.pulseNext = this.drawing.draw({
       step: spec?.step ?? null,

@@ -27,8 +27,8 @@ export interface Handoff {
   marked: Element | null;
   /** `step|clickIndex` of the view that drew them (the guide does not pulse the ring again for it). */
   drawn: string;
-  /** The agent clicked the start-up code's "Not this?": the guide starts teaching the target. */
-  teach?: boolean;
+  /** The agent clicked the start-up code's "Not this?": the guide shows the fallback card (teach the target) instead of the ring. */
+  notThis?: boolean;
   /**
    * The overlay's class, the start-up code's own: the guide draws with it (a page runs one copy of
    * the overlay's code and stylesheet, and guide.js does not carry a second).

@@ -109,10 +109,14 @@ describe('issue 25: the agent shows the guide where the control is', () => {
     await again.close();
   }, 120_000);
 
-  it('Not this? then a click on something it cannot tell apart (a cell of the tickets table): refused, nothing kept, the ring stays', async () => {
+  it('Not this? on the ring: the fallback card offers teaching instead; a click on something it cannot tell apart (a cell of the tickets table) is refused and keeps nothing; Escape cancels', async () => {
     const page = await toServiceManagement('refused');
     await expectRingCovers(page, 'service-requests', { timeout: 10_000 });
     await overlay(page).nextStep.locator('[data-testid="eg-not-this"]').click();
+    const fallback = overlay(page).fallback;
+    await fallback.waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('[data-escalation-guide-target]').count()).toBe(0);
+    await fallback.locator('[data-testid="eg-teach"]').click();
     const prompt = page.locator('[data-testid="eg-teach-prompt"]');
     await prompt.waitFor({ state: 'visible' });
     await page.locator('pc-service-management td').first().click();
@@ -120,12 +124,20 @@ describe('issue 25: the agent shows the guide where the control is', () => {
     await expect(prompt.textContent()).resolves.toContain("can't be told apart");
     await screenshot(page, 'refused', SHOTS);
     expect(await learned()).toHaveLength(1);
-    await expectRingCovers(page, 'service-requests');
+    expect(await page.locator('[data-escalation-guide-target]').count()).toBe(0);
     // Escape cancels a teaching: the next click is the page's alone.
-    await overlay(page).nextStep.locator('[data-testid="eg-not-this"]').click();
+    await fallback.locator('[data-testid="eg-teach"]').click();
     await prompt.waitFor({ state: 'visible' });
+    await expect(prompt.getAttribute('data-outcome')).resolves.toBeNull();
     await page.keyboard.press('Escape');
     await prompt.waitFor({ state: 'hidden' });
+    // A second click on the button cancels too.
+    await fallback.locator('[data-testid="eg-teach"]').click();
+    await prompt.waitFor({ state: 'visible' });
+    await fallback.locator('[data-testid="eg-teach"]').click();
+    await prompt.waitFor({ state: 'hidden' });
+    await page.locator('pc-service-management td').first().click();
+    expect(await learned()).toHaveLength(1);
     await page.close();
   }, 120_000);
 
