@@ -1,5 +1,5 @@
 /**
- * The checklist (SPEC.md testing contract): one element per item with `data-step-id`,
+ * The checklist (ARCHITECTURE.md, the testing contract): one element per item with `data-step-id`,
  * `data-state` (done, current, todo, skipped) and `aria-current="step"` on the current step.
  */
 import type { ItemState } from '../lib/surfaces/surface-model';

@@ -1,8 +1,8 @@
 /**
- * Escalations this session (SPEC.md, Completion): every flow completed in this browser session
- * with its customer, workload, severity, case number and time, from session storage; the case
- * number can be added here too; copied as text or as CSV for the agent's own ticket system.
- * Everything the page or the agent typed renders as text (names in <bdi>).
+ * Escalations this session: every flow completed in this browser session with its customer,
+ * workload, severity, case number and time, from session storage; the case number can be added here
+ * too; copied as text or as CSV for the agent's own ticket system. Everything the page or the agent
+ * typed renders as text (names in <bdi>).
  */
 import { useState } from 'preact/hooks';
 import { isCaseNumber } from '../lib/flow/ids';

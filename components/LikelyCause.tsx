@@ -1,7 +1,8 @@
 /**
  * Why the guide found no target, where the flow data names the likely cause (`likelyCause`):
- * Microsoft 365 missing on the customer's Service management page means no admin relationship
- * with the role that files requests (GDAP, reference/portals.md §5). Links to the item's page.
+ * Microsoft 365 missing on the customer's Service management page means no admin relationship with
+ * the role that files requests (GDAP; the portal facts in test/replica/README.md). Links to the
+ * item's page.
  */
 import { likelyCauseOf, type EngineState, type FlowState } from '../lib/surfaces/surface-model';
 import { OpenIcon } from './icons';

@@ -16,8 +16,9 @@ function clickLabel(step: StepId, index: number): { label: LabelId; count: numbe
 }
 
 /**
- * While a path warning stops the guide, the next click is its way back (SPEC.md: the guide marks
- * nothing and every surface offers the way back instead), until the agent chooses Continue anyway.
+ * While a path warning stops the guide, the next click is its way back (ARCHITECTURE.md, "A path
+ * warning stops the guide": the guide marks nothing and every surface offers the way back instead),
+ * until the agent chooses Continue anyway.
  */
 export function WayBack({ warning, compact = false }: { warning: Warning; compact?: boolean }) {
   const c = warningContent(warning);

@@ -1,8 +1,8 @@
 /**
- * The warnings of SPEC.md, each with what is wrong and the way back. A path warning stops the
- * guide until the agent chooses Continue anyway for it (its tab remembers that); it still shows
- * afterwards. Customer names render as text, isolated. And the notice that progress is not being
- * kept (the background cannot save: session storage full).
+ * The warnings (lib/flow/warnings.ts), each with what is wrong and the way back. A path warning
+ * stops the guide until the agent chooses Continue anyway for it (its tab remembers that); it still
+ * shows afterwards. Customer names render as text, isolated. And the notice that progress is not
+ * being kept (the background cannot save: session storage full).
  */
 import { stopsTheGuide, warningContent, type Warning } from '../lib/surfaces/surface-model';
 import { send } from './hooks';

@@ -1,5 +1,5 @@
 /**
- * Microsoft 365 admin center (all its hosts, SPEC.md "Hosts and permissions"): detects the page,
+ * Microsoft 365 admin center (all its hosts, lib/flow/hosts.ts): detects the page,
  * rings the next click, reports pages and clicks (lib/content/boot.ts, then the guide, lib/content/guide.ts). On BeginClientSession
  * pages there is nothing to ring: the page is only reported.
  */

@@ -37,8 +37,9 @@ export function clickReport(path: readonly EventTarget[], found: Found<Candidate
 /**
  * Who a click in the customer list (or on a control in a customer's row) picked, from the part of
  * its path that tells: the tenant id from the row's or cell's id (`row-<tenantId>`,
- * `cell-<column>-<tenantId>`, reference/portals.md §3) or a customer link, the name from the name
- * cell, the domain from the domain cell.
+ * `cell-<column>-<tenantId>`, as the real grid has them: the portal facts in
+ * test/replica/README.md) or a customer link, the name from the name cell, the domain from the
+ * domain cell.
  */
 function customerFromPath(path: readonly EventTarget[], target: Element): Customer | undefined {
   let tenantId: string | undefined;

@@ -1,10 +1,10 @@
 /**
  * The guide's drawing: turns what the guide knows (the step, its target or its absence, the
  * warnings, minimized or not) into the overlay's ring and card, the dock's warnings, fallback card
- * and pill, and the mark on the target (SPEC.md, testing contract). It takes over the start-up
- * code's overlay and mark (lib/content/boot.ts) so the ring stays where it is. The dock's parts
- * come in a module of their own (lib/content/dock-loader.ts), loaded the first time a page shows
- * one: the ring and card never wait for it; the dock shows its parts as soon as it is there.
+ * and pill, and the mark on the target (ARCHITECTURE.md, the testing contract). It takes over the
+ * start-up code's overlay and mark (lib/content/boot.ts) so the ring stays where it is. The dock's
+ * parts come in a module of their own (lib/content/dock-loader.ts), loaded the first time a page
+ * shows one: the ring and card never wait for it; the dock shows its parts as soon as it is there.
  */
 import { stepOf } from '../flow/flow';
 import { STEP_IDS, type StepId } from '../flow/ids';

@@ -16,7 +16,7 @@ import type { ContentView } from '../protocol/content-view';
 import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, pathOnHosts } from '../flow/hosts';
 import type { Dock, warningModels } from './overlay/dock';
 
-/** The mark on the ringed target (SPEC.md, testing contract). */
+/** The mark on the ringed target (ARCHITECTURE.md, the testing contract). */
 export const TARGET_ATTR = 'data-escalation-guide-target';
 /** Where the guide module puts its start function in the content scripts' world (see entrypoints/guide.ts). */
 export const GUIDE_START = Symbol.for('escalation-guide:start');

@@ -55,7 +55,7 @@ export interface Warning {
 }
 
 /**
- * The warnings standing for a tab (SPEC.md "Warnings"; when each stands: lib/flow/warnings.ts).
+ * The warnings standing for a tab (the table and when each stands: lib/flow/warnings.ts).
  * `includeDismissed` for policies that make warnings impossible to dismiss.
  */
 export function warningsFor(state: EngineState, tabId: number, includeDismissed = false): Warning[] {
@@ -84,8 +84,9 @@ export function warningsFor(state: EngineState, tabId: number, includeDismissed 
 }
 
 /**
- * The path warning that stops the guide among a tab's warnings (SPEC.md: while it stands and the
- * agent has not chosen Continue anyway for it, nothing is marked as the next click); null if none.
+ * The path warning that stops the guide among a tab's warnings (ARCHITECTURE.md, "A path
+ * warning stops the guide": while it stands and the agent has not chosen Continue anyway for it,
+ * nothing is marked as the next click); null if none.
  */
 export function stoppingWarning(warnings: readonly Warning[]): Warning | null {
   return warnings.find((w) => isPathWarning(w.id) && !w.continued) ?? null;

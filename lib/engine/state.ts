@@ -109,7 +109,7 @@ export const TabStateSchema = z.object({
 export type TabState = z.infer<typeof TabStateSchema>;
 
 /**
- * One escalation of this browser session, recorded when its flow completes (SPEC.md, Completion):
+ * One escalation of this browser session, recorded when its flow completes (in session storage):
  * for the side panel's list and its CSV. The flow may be started over or dropped later; this stays.
  */
 export const EscalationSchema = z.object({

@@ -1,5 +1,5 @@
 /**
- * The escalation flow as data (SPEC.md "The flow"): the preparation items and the eleven steps,
+ * The escalation flow as data (ids in lib/flow/ids.ts): the preparation items and the eleven steps,
  * where each step happens, what to click in each UI variant (locale-independent hooks first, then
  * labels), and what completes it. Code interprets this module; adding a language or a UI variant
  * is an edit here (and in labels.ts and the replica fixtures), not in logic.
@@ -46,7 +46,8 @@ const raw: FlowInput = {
   preparation: [
     { id: 'check-service-health', completedByPages: ['pc-service-health', 'admin-service-health'] },
     { id: 'triage', completedByPages: [] },
-    // GDAP: the Service support administrator role lets the partner file for the customer (portals.md §5).
+    // GDAP: the Service support administrator role lets the partner file for the customer (the
+    // portal facts in test/replica/README.md).
     { id: 'admin-relationship', completedByPages: ['pc-admin-relationships'], perCustomer: true, link: 'admin-relationships' },
   ],
   steps: [

@@ -1,5 +1,5 @@
 /**
- * The portals' hosts (SPEC.md, "Hosts and permissions"), and the check every URL read from a page
+ * The portals' hosts (the README's "Permissions and why"), and the check every URL read from a page
  * goes through before it counts as a portal's: `https:` on one of these hosts, any case. A link a
  * page shows can point anywhere (`https://evil.example/dashboard/v2/customers/list`,
  * `javascript:…//dashboard/v2/customers/list`); only its origin says whose it is.

@@ -1,4 +1,4 @@
-/** The ids of SPEC.md's flow: part of the product contract. */
+/** The flow's ids: part of the product contract (ARCHITECTURE.md, the testing contract). */
 export const PREPARATION_IDS = ['check-service-health', 'triage', 'admin-relationship'] as const;
 export const STEP_IDS = [
   'sign-in',
@@ -21,25 +21,31 @@ export const ITEM_IDS: readonly ItemId[] = [...PREPARATION_IDS, ...STEP_IDS];
 export const stepNumber = (id: StepId): number => STEP_IDS.indexOf(id) + 1;
 export const isStepId = (x: unknown): x is StepId => (STEP_IDS as readonly unknown[]).includes(x);
 
-/** The UIs the portals have had (reference/portals.md §1, "How the flow changed"). */
+/**
+ * The UIs the portals have had (how the flow changed: the 2019, 2021 and 2026 UIs of the portal
+ * facts in test/replica/README.md).
+ */
 export const VARIANT_IDS = ['2019', '2021', 'today', 'cloud'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
 
-/** The five kinds of problem Microsoft takes (reference: the article's "Hand off to Microsoft only for"). */
+/**
+ * The five kinds of problem Microsoft takes (Microsoft's public article, its "Hand off to Microsoft
+ * only for").
+ */
 export const TRIAGE_CATEGORIES = ['undocumented', 'unavailable', 'bug', 'network', 'regional'] as const;
 export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 /** A triage answer: one of the categories, or "solve it in-house". */
 export const TRIAGE_ANSWERS = [...TRIAGE_CATEGORIES, 'in-house'] as const;
 
 /**
- * The severities of a Microsoft service request (reference/portals.md §5): A critical, B moderate,
- * C minimal.
+ * The severities of a Microsoft service request: A critical, B moderate, C minimal (the portal
+ * facts in test/replica/README.md).
  */
 export const SEVERITY_IDS = ['a', 'b', 'c'] as const;
 export type SeverityId = (typeof SEVERITY_IDS)[number];
 /**
  * The workloads a Microsoft 365 request is about (the request forms' topics; "Required product or
- * Workload" in Partner Center's docs, reference/portals.md §5), and any other.
+ * Workload" in Partner Center's docs; the portal facts in test/replica/README.md), and any other.
  */
 export const WORKLOAD_IDS = ['exchange', 'sharepoint', 'teams', 'apps', 'identity', 'licensing', 'other'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];

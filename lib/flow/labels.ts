@@ -1,9 +1,9 @@
 /**
- * Page labels as the portals show them, in the seven languages the guide recognises
- * (reference/portals.md §4). Each entry lists every known spelling; the first is the one shown to
- * the agent. Strings marked `inferred` are Microsoft's usual terminology, not read from the
- * localized articles: the locator also relies on locale-independent hooks, so a wrong guess there
- * costs a fallback, never a wrong click.
+ * Page labels as the portals show them, in the seven languages the guide recognises (the portal
+ * facts in test/replica/README.md, "Languages"). Each entry lists every known spelling; the first
+ * is the one shown to the agent. Strings marked `inferred` are Microsoft's usual terminology, not
+ * read from the localized articles: the locator also relies on locale-independent hooks, so a wrong
+ * guess there costs a fallback, never a wrong click.
  */
 export const PAGE_LANGS = ['en', 'ko', 'ja', 'de', 'fr', 'es', 'zh-CN'] as const;
 export type PageLang = (typeof PAGE_LANGS)[number];
@@ -22,14 +22,15 @@ export const LABELS = {
     en: ['Customer list', 'Customers'], ko: ['고객 목록', '고객'], ja: ['顧客一覧', '顧客'], de: ['Kundenliste', 'Kunden'],
     fr: ['Liste des clients', 'Clients'], es: ['Lista de clientes', 'Clientes'], 'zh-CN': ['客户列表', '客户'],
   },
-  // Today's left navigation: "Administer" inside a CSP group (§5: ja keeps the English word, de
-  // "Verwalten"; ko, fr, es, zh-CN inferred); the older "Administer in CSP" (§1) second.
+  // Today's left navigation: "Administer" inside a CSP group (public docs: ja keeps the English
+  // word, de "Verwalten"; ko, fr, es, zh-CN inferred); the older "Administer in CSP" (older docs)
+  // second.
   administerInCsp: {
     en: ['Administer', 'Administer in CSP'], ko: ['관리', 'CSP에서 관리'], ja: ['Administer', 'CSP で管理'],
     de: ['Verwalten', 'In CSP verwalten'], fr: ['Administrer', 'Administrer dans CSP'], es: ['Administrar', 'Administrar en CSP'],
     'zh-CN': ['管理', '在 CSP 中管理'],
   },
-  // Support → Customer requests (§5, en; the other languages inferred).
+  // Support → Customer requests (en from public docs; the other languages inferred).
   customerRequests: {
     en: ['Customer requests'], ko: ['고객 요청'], ja: ['顧客の要求'], de: ['Kundenanfragen'], fr: ['Demandes des clients'],
     es: ['Solicitudes de clientes'], 'zh-CN': ['客户请求'],
@@ -62,7 +63,7 @@ export const LABELS = {
   support: {
     en: ['Support'], ko: ['지원'], ja: ['サポート'], de: ['Support'], fr: ['Support'], es: ['Soporte'], 'zh-CN': ['支持'],
   },
-  // §5: fr, es human-translated; de, ko.
+  // From public docs: fr, es human-translated; de, ko.
   helpAndSupport: {
     en: ['Help & support', 'Need help?'], ko: ['도움말 및 지원', '도움이 필요하신가요?'], ja: ['ヘルプとサポート'],
     de: ['Hilfe und Support'], fr: ['Aide & support technique', 'Aide et support'], es: ['Ayuda y soporte técnico'], 'zh-CN': ['帮助和支持'],
@@ -72,7 +73,7 @@ export const LABELS = {
     de: ['Neue Serviceanfrage'], fr: ['Nouvelle demande de service'], es: ['Nueva solicitud de servicio'],
     'zh-CN': ['新建服务请求'],
   },
-  // §4 (ko 2020, ja, zh-CN), §5 (fr, es, de); 2026: the headset icon's "Contact support".
+  // From public docs (ko 2020, ja, zh-CN, fr, es, de); 2026: the headset icon's "Contact support".
   contactSupport: {
     en: ['Contact Support', 'Contact support'], ko: ['지원 팀에 문의', '지원 팀에 문의하기'], ja: ['サポートに問い合わせ'],
     de: ['Support kontaktieren'], fr: ['Contacter le support technique', 'Contacter le support'],
@@ -83,9 +84,10 @@ export const LABELS = {
     de: ['Neue Microsoft-Serviceanfrage'], fr: ['Nouvelle demande de service Microsoft'],
     es: ['Nueva solicitud de servicio de Microsoft'], 'zh-CN': ['新 Microsoft 服务请求'],
   },
-  // The request form's choice of topic: "Support topic" (§4), and as Microsoft's English forms also
-  // call it (§5: "category", "Select the area", "Problem type"). A hint only: the form's first
-  // choice group is the target whatever it is called, in any language (lib/flow/flow.ts).
+  // The request form's choice of topic: "Support topic" (localized docs), and as Microsoft's
+  // English forms also call it ("category", "Select the area", "Problem type"). A hint only: the
+  // form's first choice group is the target whatever it is called, in any language
+  // (lib/flow/flow.ts).
   supportTopic: {
     en: ['Support topic', 'Category', 'Select the area', 'Problem type'], ko: ['지원 항목'], ja: ['サポート トピック'],
     de: ['Supportthema'], fr: ['Rubrique de support'], es: ['Tema de soporte'], 'zh-CN': ['支持主题'],

@@ -1,8 +1,9 @@
 /**
- * Page detectors: one pure function per page kind of the portals (reference/portals.md §2), each
- * followed by the real URL shapes it must match. Where the URL cannot tell (Partner Center's
- * service requests view has no known URL) a detector also reads the document, through a small
- * probe the content script implements over the live page and tests implement with plain data.
+ * Page detectors: one pure function per page kind of the portals (their URLs: the portal facts in
+ * test/replica/README.md), each followed by the real URL shapes it must match. Where the URL cannot
+ * tell (Partner Center's service requests view has no known URL) a detector also reads the
+ * document, through a small probe the content script implements over the live page and tests
+ * implement with plain data.
  */
 import { BEGIN_CLIENT_SESSION, GUID, customerTenantFromUrl } from './tenant';
 import { ADMIN_CENTER_HOSTS, PARTNER_CENTER_HOSTS, SIGN_IN_HOSTS } from './hosts';
@@ -75,14 +76,17 @@ const PC_CUSTOMERS_LIST = pc('(?:/dashboard/(?:v2|commerce2)/customers/list|/pcv
 const PC_GDAP_LIST = pc('/dashboard/(?:v2|commerce2)/customers/granularadminaccess/list');
 const PC_SERVICE_MANAGEMENT = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}/servicemanagementpage`);
 const PC_CUSTOMER = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}(?:/[\\w-]+)*`);
-/** A customer's admin relationships (GDAP), and one of them (`/<relationshipId>`), reference/portals.md §5. */
+/**
+ * A customer's admin relationships (GDAP), and one of them (`/<relationshipId>`): the portal facts
+ * in test/replica/README.md.
+ */
 const PC_ADMIN_RELATIONSHIPS = pc(`(?:/dashboard/(?:v2|commerce2)|/pcv)/customers/${TENANT}/adminrelationships(?:/[\\w-]+)?`);
 /**
- * Partner Center's own Help + support (§5: its requests are about Partner Center itself, the wrong
+ * Partner Center's own Help + support (its requests are about Partner Center itself, the wrong
  * door for a customer's problem): never a customer's service requests view, whatever it is headed.
  */
 const PC_OWN_SUPPORT = pc('/dashboard/(?:v2|commerce2)/support/servicerequests(?:/[\\w-]+)*');
-/** Support → Customer requests (§5): a right door to a customer's New request. */
+/** Support → Customer requests (in test/replica/README.md): a right door to a customer's request. */
 const PC_CUSTOMER_REQUESTS = pc('/dashboard/(?:v2|commerce2)/support/customers(?:/[\\w-]+)*');
 const PC_SERVICE_HEALTH = new RegExp(`^${LOCALE}(?:/dashboard|/pcv)(?:/[\\w-]+)*/servicehealth(?:/[\\w-]*)*$`, 'i');
 

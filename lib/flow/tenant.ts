@@ -1,8 +1,8 @@
 /**
  * Customer identities as the portals spell them: the tenant id in Partner Center paths, and the
- * delegated ("admin on behalf of") tenant of admin-center links (reference/portals.md §2). Only URLs
- * of the portals' own origins count (lib/flow/hosts.ts): a page's link to another host or scheme
- * names no customer, however its path or query reads.
+ * delegated ("admin on behalf of") tenant of admin-center links (the portal facts in
+ * test/replica/README.md). Only URLs of the portals' own origins count (lib/flow/hosts.ts): a
+ * page's link to another host or scheme names no customer, however its path or query reads.
  */
 import { DELEGATED_HOSTS, PARTNER_CENTER_HOSTS, isHttpsOn } from './hosts';
 

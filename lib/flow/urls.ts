@@ -7,7 +7,7 @@
 import { isGuid } from './tenant';
 
 export const PARTNER_CENTER_ORIGIN = 'https://partner.microsoft.com';
-/** Where an escalation starts (SPEC.md, step `sign-in`). */
+/** Where an escalation starts (step `sign-in` of lib/flow/flow.ts). */
 export const PARTNER_CENTER_DASHBOARD = `${PARTNER_CENTER_ORIGIN}/dashboard`;
 
 /** A page of one customer in Partner Center (`account`, `servicemanagementpage`, ...). */
@@ -24,8 +24,9 @@ export function wayBackUrl(tenantId: string | undefined | null): string {
 }
 
 /**
- * A customer's Admin relationships page (GDAP: the roles the partner holds for it, reference/portals.md
- * §5), the link of the `admin-relationship` preparation item; undefined when no tenant id is known.
+ * A customer's Admin relationships page (GDAP: the roles the partner holds for it; the portal facts
+ * in test/replica/README.md), the link of the `admin-relationship` preparation item; undefined when
+ * no tenant id is known.
  */
 export function adminRelationshipsUrl(tenantId: string | undefined | null): string | undefined {
   return tenantId && isGuid(tenantId) ? customerPageUrl(tenantId, 'adminrelationships') : undefined;

@@ -1,6 +1,6 @@
 /**
- * The warnings of SPEC.md as one table: when each stands, its texts, its way back, whether it
- * stops the guide (a path warning), and where it shows. The engine evaluates `when` for a tab
+ * The warnings as one table: when each stands, its texts, its way back, whether it stops the guide
+ * (a path warning), and where it shows. The engine evaluates `when` for a tab
  * (lib/engine/derive.ts); the overlay's dock, the side panel, the popup and the background's list
  * of overlay texts read the rest. A new warning is a row here plus its texts in assets/locales
  * (test/unit/i18n.test.ts fails on a missing one).
@@ -48,7 +48,7 @@ export interface WarningDef {
   /**
    * A path warning: the path the agent is on files the wrong request. While it stands and the
    * agent has not chosen Continue anyway for it in that tab, the guide marks no next click and
-   * every surface offers the way back instead (SPEC.md, "A path warning ... stops the guide").
+   * every surface offers the way back instead (ARCHITECTURE.md, "A path warning stops the guide").
    */
   path: boolean;
 }

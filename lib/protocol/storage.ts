@@ -1,7 +1,8 @@
 /**
- * Where the background keeps the flow state: session storage (gone when the browser closes; SPEC.md
- * "Privacy"). The background writes it; the side panel and popup read it (trusted contexts only).
- * `*_KEY` in WXT's storage notation (`session:` area prefix), `*_ITEM` as `storage.session` names them.
+ * Where the background keeps the flow state: session storage (gone when the browser closes;
+ * README.md, "What is stored where"). The background writes it; the side panel and popup read it
+ * (trusted contexts only). `*_KEY` in WXT's storage notation (`session:` area prefix), `*_ITEM` as
+ * `storage.session` names them.
  */
 export const STATE_ITEM = 'engine-state';
 export const STATE_KEY = `session:${STATE_ITEM}` as const;

@@ -1,7 +1,7 @@
 /**
- * The session's escalations as the side panel lists them and copies them (SPEC.md, Completion:
- * customer, workload, severity, case number, time), as plain text and as CSV for the agent's own
- * ticket system. Pure: the column names and the workload and severity names come from the caller.
+ * The session's escalations as the side panel lists them and copies them (each with its customer,
+ * workload, severity, case number, time), as plain text and as CSV for the agent's own ticket
+ * system. Pure: the column names and the workload and severity names come from the caller.
  *
  * The CSV is RFC 4180 (comma, CRLF, fields quoted where they hold a comma, a quote or a line
  * break, quotes doubled). A field that a spreadsheet would take for a formula (it begins with `=`,

@@ -2,8 +2,9 @@
  * Security and packaging checks on what ships: the store packages `npm run zip` makes for Chrome,
  * Edge and Firefox, and the built directories in them (.output/<browser>-mv3).
  *
- * - the manifest's permissions, hosts and content-script matches are exactly SPEC.md's plus what the
- *   README's permission table adds (and the table says exactly what the manifest has);
+ * - the manifest's permissions, hosts and content-script matches are exactly the lists below (the
+ *   portals' hosts of lib/flow/hosts.ts, and what the README's permission table adds), and the
+ *   table says exactly what the manifest has;
  * - no eval, Function constructor, string timers, remote script or remote import, no network API
  *   in any built file; no HTML sinks in our own source;
  * - the Firefox build passes `web-ext lint` (web-ext from npm) with no errors;
@@ -22,7 +23,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = join(ROOT, '.output');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
-// SPEC.md, "Hosts and permissions", and what the README's "Permissions and why" adds to it.
+// The portals' hosts (as lib/flow/hosts.ts has them), and what the README's "Permissions and why"
+// adds to them.
 const ADMIN_CENTER_HOSTS = ['admin.microsoft.com', 'portal.office.com', 'admin.cloud.microsoft', 'portal.office365.us', 'portal.apps.mil'];
 const CONTENT_SCRIPT_HOSTS = ['partner.microsoft.com', ...ADMIN_CENTER_HOSTS];
 const SIGN_IN_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us'];
@@ -118,7 +120,7 @@ beforeAll(() => {
 }, 240_000);
 
 describe.each(BROWSERS)('the %s build: manifest', (b) => {
-  it('asks for exactly the permissions and hosts of SPEC.md, nothing optional', () => {
+  it('asks for exactly the permissions and hosts of the README\'s table, nothing optional', () => {
     const m = manifestOf(b);
     expect(m.manifest_version).toBe(3);
     expect([...(m.permissions ?? [])].sort()).toEqual([...PERMISSIONS[b]].sort());

@@ -452,8 +452,8 @@ describe('one flow across tabs and sites (issue #4)', () => {
     await pc.close();
   });
 
-  // The overlay's shadow root is open (SPEC), so a page script can reach its buttons (minimize,
-  // dismiss, warning actions): they act on trusted clicks only.
+  // The overlay's shadow root is open (ARCHITECTURE.md, the testing contract), so a page script can
+  // reach its buttons (minimize, dismiss, warning actions): they act on trusted clicks only.
   it('a page script clicking the overlay’s own buttons (open shadow root) changes nothing', async () => {
     const page = await newTab(ext.context);
     await page.goto(SUPPORT_DIRECT);

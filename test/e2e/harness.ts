@@ -1,6 +1,6 @@
 // End-to-end harness: a real Chromium with the built extension, the portal replicas served under
-// the real URLs, and the locators of the testing contract (SPEC.md). The launch/routing core is
-// plain JS (launch.mjs) so scripts/start.mjs can use it without a TypeScript loader.
+// the real URLs, and the locators of the testing contract (ARCHITECTURE.md). The launch/routing
+// core is plain JS (launch.mjs) so scripts/start.mjs can use it without a TypeScript loader.
 import type { Page } from 'playwright-core';
 import { launchExtension, ringedTarget, overlay, type LaunchOptions, type LaunchedExtension } from './launch.mjs';
 

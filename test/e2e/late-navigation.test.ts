@@ -1,8 +1,9 @@
-// Partner Center's navigation rendering many seconds after the shell (issue 20.4; reference/portals.md
-// §5: automation notes wait 8-15 s), in Chromium with the built extension: the fallback may show
-// after 3 s, and the ring comes as soon as the navigation renders, here a custom element whose
-// definition (and with it its shadow root and its link) arrives 10 s after it was added, with no
-// other change in the page: the guide sees it by the box its rendering gives it, without polling.
+// Partner Center's navigation rendering many seconds after the shell (issue 20.4; automation notes
+// wait 8-15 s: the portal facts in test/replica/README.md), in Chromium with the built extension:
+// the fallback may show after 3 s, and the ring comes as soon as the navigation renders, here a
+// custom element whose definition (and with it its shadow root and its link) arrives 10 s after it
+// was added, with no other change in the page: the guide sees it by the box its rendering gives it,
+// without polling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMERS, expectRingCovers, launchWarmed, overlay, screenshot, type LaunchedExtension } from './harness';
 

@@ -90,15 +90,16 @@ export const REPLICA_HOSTS = [...PARTNER_CENTER_HOSTS, ...ADMIN_CENTER_HOSTS, ..
  * The replicas' server side, for any harness (the Playwright routes below, the Firefox harness's
  * local HTTPS server in test/firefox/launch.mjs): it answers a request as the real servers would.
  *
- * The delegated entries are answered as the real servers do (portals.md §5): a document request to
- * `/Partner/BeginClientSession.aspx?CTID=…` (portal.office.com, admin.microsoft.com, any case), and
- * to an admin-center URL with `?delegatedOrg=` / `?tenantId=`, gets an HTTP 302 to
+ * The delegated entries are answered as the real servers do (the portal facts in
+ * test/replica/README.md): a document request to `/Partner/BeginClientSession.aspx?CTID=…`
+ * (portal.office.com, admin.microsoft.com, any case), and to an admin-center URL with
+ * `?delegatedOrg=` / `?tenantId=`, gets an HTTP 302 to
  * `login.microsoftonline.com/common/oauth2/v2.0/authorize` whose URL names no tenant (redirect_uri
  * is the admin center's `/landing`, `state` an opaque token) where the harness can redirect
  * (`canRedirect`); otherwise (a Playwright `page.goto`) a page that redirects by script to the same
  * URL. The server remembers the tenant under the token (the real server's session). The sign-in
- * pages end with a form POST of `state` to `/landing`; that document gets the tenant in a
- * `<meta name="replica-session">` (base64url JSON), read by the admin center replica only.
+ * pages end with a form POST of `state` to `/landing`; that document gets the tenant in a `<meta
+ * name="replica-session">` (base64url JSON), read by the admin center replica only.
  */
 export function createReplicaServer() {
   /** @type {{ url: string, answer: '302' | 'script', location: string }[]} */

@@ -508,7 +508,8 @@ describe('replicas, ko-KR browser', () => {
 });
 
 // Every page language: Partner Center from the locale prefix, the admin center and sign-in from the
-// browser's language (portals.md §4, §5; inferred strings are marked in test/replica/i18n.js).
+// browser's language (the portal facts in test/replica/README.md, "Languages"; inferred strings are
+// marked in test/replica/i18n.js).
 const LANGUAGES = [
   { locale: 'ja-JP', prefix: '/ja-jp', pc: ['顧客', 'サービス管理', 'Administer'], admin: ['サポート', 'ヘルプとサポート', 'サポートに問い合わせ'], signIn: 'アカウントを選択する' },
   { locale: 'de-DE', prefix: '/de-DE', pc: ['Kunden', 'Serviceverwaltung', 'Verwalten'], admin: ['Support', 'Hilfe und Support', 'Support kontaktieren'], signIn: 'Konto auswählen' },

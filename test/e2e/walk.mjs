@@ -1,10 +1,10 @@
 // Follows the guide through the replicas the way an agent would: on each page, wait for the element
-// the guide marks (`[data-escalation-guide-target="<step id>"]`, SPEC.md testing contract), save a
-// screenshot, click it (a select: choose its first option); on the sign-in pages (no content script
-// there) do what each asks: pick the account, sign in with the password, wait for the MFA approval,
-// stay signed in. Switches to the tab a click opens (the delegated admin-center entry). Ends after
-// the support topic is chosen, or after `stopAfter`.
-// Shared by scripts/start.mjs (headless walk-through) and the e2e tests. Types: walk.d.mts.
+// the guide marks (`[data-escalation-guide-target="<step id>"]`, ARCHITECTURE.md, the testing
+// contract), save a screenshot, click it (a select: choose its first option); on the sign-in pages
+// (no content script there) do what each asks: pick the account, sign in with the password, wait
+// for the MFA approval, stay signed in. Switches to the tab a click opens (the delegated
+// admin-center entry). Ends after the support topic is chosen, or after `stopAfter`. Shared by
+// scripts/start.mjs (headless walk-through) and the e2e tests. Types: walk.d.mts.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 

@@ -1,8 +1,8 @@
 // The guided walk, end to end in Chromium: from the Partner Center dashboard to a chosen support
-// topic, clicking only what the guide rings (SPEC.md testing contract). At every click step the
-// ring covers the target within 6 px, exactly one element is marked, and the card names the click
-// as the page labels it. English with the 2019 admin center, Korean with the 2019 admin center,
-// English with the 2021+ admin center (Help & support on admin.cloud.microsoft).
+// topic, clicking only what the guide rings (ARCHITECTURE.md, the testing contract). At every click
+// step the ring covers the target within 6 px, exactly one element is marked, and the card names
+// the click as the page labels it. English with the 2019 admin center, Korean with the 2019 admin
+// center, English with the 2021+ admin center (Help & support on admin.cloud.microsoft).
 import { describe, it, expect, afterEach } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchExtension, screenshot, expectRingCovers, overlay, type LaunchedExtension } from './harness';

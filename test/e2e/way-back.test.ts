@@ -1,7 +1,7 @@
 // The 2026 admin center's Support Assistant without the partner's New Microsoft service request
-// (issue 20.5; reference/portals.md §5): the fallback card says where to go next and its way back
-// opens the customer's Service management page in Partner Center (lib/flow/urls.ts, wayBackUrl),
-// the request's right door, in Chromium with the built extension.
+// (issue 20.5; the portal facts in test/replica/README.md): the fallback card says where to go next
+// and its way back opens the customer's Service management page in Partner Center
+// (lib/flow/urls.ts, wayBackUrl), the request's right door, in Chromium with the built extension.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, overlay, screenshot, type LaunchedExtension } from './harness';
 import { presetKnobs } from './launch.mjs';

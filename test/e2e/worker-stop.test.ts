@@ -1,15 +1,15 @@
 // Issue 21.3 end to end: the service worker stopped (CDP) 30, 50 and 80 ms after the agent's click
 // on Microsoft Office 365, while the browser reports the new tab, its delegated entry's request and
 // redirect, and the sign-in page. In every run the admin center tab must continue the flow of the
-// Partner Center tab (no lost flow, no new flow that never passed Partner Center).
-// Every other run the worker is stopped already when the agent clicks (as after its idle time): the
-// click's report wakes it and the stop hits it while it starts. Chromium then sometimes delivers the
-// entry's request only to that worker, which cannot keep anything any more (its storage calls do not
-// land): the tab's tenant is unknown, and the tab must then say own-tenant-context, never pass as
-// the customer's (seen in 2 of 36 such runs, never in a run where the worker was running).
-// The replicas answer the delegated entry with an HTTP 302 to sign-in, as the real server does
-// (portals.md §5), and the 2019 Office 365 item is a button that calls window.open; the sign-in
-// takes four pages.
+// Partner Center tab (no lost flow, no new flow that never passed Partner Center). Every other run
+// the worker is stopped already when the agent clicks (as after its idle time): the click's report
+// wakes it and the stop hits it while it starts. Chromium then sometimes delivers the entry's
+// request only to that worker, which cannot keep anything any more (its storage calls do not land):
+// the tab's tenant is unknown, and the tab must then say own-tenant-context, never pass as the
+// customer's (seen in 2 of 36 such runs, never in a run where the worker was running). The replicas
+// answer the delegated entry with an HTTP 302 to sign-in, as the real server does (the portal facts
+// in test/replica/README.md), and the 2019 Office 365 item is a button that calls window.open; the
+// sign-in takes four pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CUSTOMERS, launchExtension, screenshot, stopServiceWorker, type LaunchedExtension } from './harness';

@@ -1,6 +1,7 @@
 // Firefox end-to-end harness: headless Firefox ESR with the built add-on (launch.mjs), the portal
-// replicas served under the real URLs, and the testing contract's hooks (SPEC.md) as puppeteer
-// queries. `pierce/` selectors search through open shadow roots, as Playwright's CSS locators do.
+// replicas served under the real URLs, and the testing contract's hooks (ARCHITECTURE.md) as
+// puppeteer queries. `pierce/` selectors search through open shadow roots, as Playwright's CSS
+// locators do.
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { edgeDistance, type Box } from '../e2e/harness';
 
@@ -71,7 +72,10 @@ export async function overlayWarnings(page: Page): Promise<string[]> {
   return page.$$eval(OVERLAY.warnings, (els) => els.map((e) => e.getAttribute('data-warning') ?? ''));
 }
 
-/** The checklist of an extension page (side panel, popup): `{ stepId: state }` (SPEC.md testing contract). */
+/**
+ * The checklist of an extension page (side panel, popup): `{ stepId: state }` (ARCHITECTURE.md, the
+ * testing contract).
+ */
 export async function checklist(page: Page): Promise<Record<string, string>> {
   return page.$$eval('[data-step-id][data-state]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-step-id') ?? '', e.getAttribute('data-state') ?? ''])));
 }

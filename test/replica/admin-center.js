@@ -334,7 +334,7 @@ function buildNav() {
           missing('support') ? null : link('view-service-requests', '#/support/servicerequests', t.viewServiceRequests, '', 'sub')] : []),
         showAll()];
     }
-    // 2026 (a Microsoft lab, §5): Support → View service requests, Support → Help & support; behind Show all.
+    // 2026 (a Microsoft lab): Support → View service requests, Support → Help & support; behind Show all.
     return [...top,
       ...(expanded ? [link('settings', '#/settings', t.settings, '\u2699'), group(t.health, '\u2665'), link('service-health', '#/servicehealth', t.serviceHealth, '', 'sub'),
         missing('support') ? null : group(t.support, '?'),

@@ -127,7 +127,7 @@ export function styleDocument(extraCss = '') {
   document.adoptedStyleSheets = [sheet(BASE_CSS), sheet(DOC_CSS + extraCss)];
 }
 
-/** The seven page languages of the replicas (portals.md §4). */
+/** The seven page languages of the replicas (README.md, "Languages"). */
 export const LANGS = ['en', 'ko', 'ja', 'de', 'fr', 'es', 'zh-CN'];
 
 /**
@@ -202,7 +202,7 @@ const DOC_CSS = `
 html, body { margin: 0; padding: 0; height: 100%; font-family: ${FONT}; background: #faf9f8; color: #242424; }
 `;
 
-// ---- Partner Center's custom element families (portals.md §5) -------------------------------
+// ---- Partner Center's custom element families (README.md, "Partner Center") -----------------
 // `v6_he-button`, `accexp_he-button`, `he-button`, `customersvcadmin_he-button`: the label lives in
 // the host's light DOM and is slotted into a shadow `<button part="control"><slot>`: the shadow
 // root itself holds no text. ARIA state (aria-haspopup, aria-expanded, disabled) sits on the inner

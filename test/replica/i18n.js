@@ -1,24 +1,25 @@
-// The replicas' texts in the seven page languages (en, ko, ja, de, fr, es, zh-CN). Labels of the flow
-// come from portals.md §4 and §5; a string marked `// inferred` is Microsoft's usual wording where
-// portals.md gives none (not read from a source). Apostrophes are typographic (U+2019) where the
-// text has one. Missing languages fall back to English (common.js `stringsFor`).
+// The replicas' texts in the seven page languages (en, ko, ja, de, fr, es, zh-CN). Labels of the
+// flow come from Microsoft's public, localized docs (README.md, "Languages"); a string marked `//
+// inferred` is Microsoft's usual wording where those docs give none (not read from a source).
+// Apostrophes are typographic (U+2019) where the text has one. Missing languages fall back to
+// English (common.js `stringsFor`).
 
 const L = (en, ko, ja, de, fr, es, zh) => ({ en, ko, ja, de, fr, es, 'zh-CN': zh });
 
 /** Partner Center. */
 export const PC_STRINGS = {
   partnerCenter: L('Partner Center', '파트너 센터', 'パートナー センター', 'Partner Center', 'Espace partenaires', 'Centro de partners', '合作伙伴中心'),
-  // Dashboard heading: §4 (en, ko); the others as the localized articles spell the dashboard (inferred).
+  // Dashboard heading: en, ko from public docs; the others as the localized articles spell the dashboard (inferred).
   dashboard: L('Partner Center dashboard', '파트너 센터 대시보드', 'パートナー センター ダッシュボード', 'Partner Center-Dashboard',
     'Tableau de bord de l\u2019Espace partenaires', 'Panel del Centro de partners', '合作伙伴中心仪表板'),
   home: L('Home', '홈', 'ホーム', 'Startseite', 'Accueil', 'Inicio', '主页'), // inferred (ko..zh)
-  customers: L('Customers', '고객', '顧客', 'Kunden', 'Clients', 'Clientes', '客户'), // §4
+  customers: L('Customers', '고객', '顧客', 'Kunden', 'Clients', 'Clientes', '客户'), // public docs
   csp: L('CSP', 'CSP', 'CSP', 'CSP', 'CSP', 'CSP', 'CSP'),
-  // §5: ja keeps "Administer" in English, de "Verwalten"; ko, fr, es, zh inferred.
+  // Public docs: ja keeps "Administer" in English, de "Verwalten"; ko, fr, es, zh inferred.
   administer: L('Administer', '관리', 'Administer', 'Verwalten', 'Administrer', 'Administrar', '管理'),
-  supportGroup: L('Support', '지원', 'サポート', 'Support', 'Support', 'Soporte', '支持'), // §4 (admin center's Support), for Partner Center inferred
+  supportGroup: L('Support', '지원', 'サポート', 'Support', 'Support', 'Soporte', '支持'), // public docs (admin center's Support), for Partner Center inferred
   customerRequests: L('Customer requests', '고객 요청', '顧客の要求', 'Kundenanfragen', 'Demandes des clients', 'Solicitudes de clientes', '客户请求'), // inferred (ko..zh)
-  serviceHealth: L('Service health', '서비스 상태', 'サービス正常性', 'Dienstintegrität', 'Intégrité du service', 'Estado del servicio', '服务运行状况'), // §4
+  serviceHealth: L('Service health', '서비스 상태', 'サービス正常性', 'Dienstintegrität', 'Intégrité du service', 'Estado del servicio', '服务运行状况'), // public docs
   billing: L('Billing', '청구', '請求', 'Abrechnung', 'Facturation', 'Facturación', '账单'), // inferred
   settings: L('Settings', '설정', '設定', 'Einstellungen', 'Paramètres', 'Configuración', '设置'), // inferred
   helpSupport: L('Help + support', '도움말 + 지원', 'ヘルプ + サポート', 'Hilfe + Support', 'Aide + support', 'Ayuda + soporte', '帮助 + 支持'), // inferred
@@ -30,20 +31,20 @@ export const PC_STRINGS = {
   account: L('Account', '계정', 'アカウント', 'Konto', 'Compte', 'Cuenta', '帐户'), // inferred
   subscriptions: L('Subscriptions', '구독', 'サブスクリプション', 'Abonnements', 'Abonnements', 'Suscripciones', '订阅'), // inferred
   adminRelationships: L('Admin relationships', '관리자 관계', '管理者関係', 'Administratorbeziehungen', 'Relations d\u2019administrateur', 'Relaciones de administrador', '管理员关系'), // inferred
-  serviceManagement: L('Service management', '서비스 관리', 'サービス管理', 'Serviceverwaltung', 'Gestion des services', 'Administración de servicios', '服务管理'), // §4
+  serviceManagement: L('Service management', '서비스 관리', 'サービス管理', 'Serviceverwaltung', 'Gestion des services', 'Administración de servicios', '服务管理'), // public docs
   users: L('Users and licenses', '사용자 및 라이선스', 'ユーザーとライセンス', 'Benutzer und Lizenzen', 'Utilisateurs et licences', 'Usuarios y licencias', '用户和许可证'), // inferred
-  serviceRequests: L('Service requests', '서비스 요청', 'サービス要求', 'Serviceanfragen', 'Demandes de service', 'Solicitudes de servicio', '服务请求'), // §4
-  newRequest: L('New request', '새 요청', '新しい要求', 'Neue Anfrage', 'Nouvelle demande', 'Nueva solicitud', '新建请求'), // §4
-  administerSection: L('Administer services', '서비스 관리', 'サービスの管理', 'Dienste verwalten', 'Administrer les services', 'Administrar servicios', '管理服务'), // en: §5; others inferred
+  serviceRequests: L('Service requests', '서비스 요청', 'サービス要求', 'Serviceanfragen', 'Demandes de service', 'Solicitudes de servicio', '服务请求'), // public docs
+  newRequest: L('New request', '새 요청', '新しい要求', 'Neue Anfrage', 'Nouvelle demande', 'Nueva solicitud', '新建请求'), // public docs
+  administerSection: L('Administer services', '서비스 관리', 'サービスの管理', 'Dienste verwalten', 'Administrer les services', 'Administrar servicios', '管理服务'), // en: public docs; others inferred
   // Replica-only (knob replica-renamed): a renamed "Service requests" that no portal is known to show.
   renamedRequests: L('Support requests', '지원 요청', 'サポート要求', 'Supportanfragen', 'Demandes d’assistance', 'Solicitudes de soporte', '支持请求'),
-  supportTickets: L('Support tickets', '지원 티켓', 'サポート チケット', 'Supporttickets', 'Tickets de support', 'Incidencias de soporte', '支持票证'), // en: §5; others inferred
+  supportTickets: L('Support tickets', '지원 티켓', 'サポート チケット', 'Supporttickets', 'Tickets de support', 'Incidencias de soporte', '支持票证'), // en: public docs; others inferred
   ms365: L('Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365', 'Microsoft 365'),
-  office2019: L('Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365'), // §4
+  office2019: L('Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365', 'Microsoft Office 365'), // public docs
   azure2019: L('Microsoft Azure', 'Microsoft Azure', 'Microsoft Azure', 'Microsoft Azure', 'Microsoft Azure', 'Microsoft Azure', 'Microsoft Azure'),
   office2021: L('Office 365, Dynamics 365, Enterprise Mobility Suite', 'Office 365, Dynamics 365, Enterprise Mobility Suite', 'Office 365, Dynamics 365, Enterprise Mobility Suite',
     'Office 365, Dynamics 365, Enterprise Mobility Suite', 'Office 365, Dynamics 365, Enterprise Mobility Suite', 'Office 365, Dynamics 365, Enterprise Mobility Suite',
-    'Office 365, Dynamics 365, Enterprise Mobility Suite'), // §1 (product names, not translated)
+    'Office 365, Dynamics 365, Enterprise Mobility Suite'), // product names, not translated
   azure2021: L('Azure', 'Azure', 'Azure', 'Azure', 'Azure', 'Azure', 'Azure'),
   requestId: L('Request ID', '요청 ID', '要求 ID', 'Anfrage-ID', 'ID de la demande', 'Id. de solicitud', '请求 ID'), // inferred
   title: L('Title', '제목', 'タイトル', 'Titel', 'Titre', 'Título', '标题'), // inferred
@@ -82,7 +83,7 @@ export const PC_STRINGS = {
     'Recherchez un client pour voir ses demandes.', 'Busque un cliente para ver sus solicitudes.', '搜索客户以查看其请求。'),
   noResults: L('No results', '결과 없음', '結果がありません', 'Keine Ergebnisse', 'Aucun résultat', 'Sin resultados', '无结果'),
   actions: L('Actions', '작업', 'アクション', 'Aktionen', 'Actions', 'Acciones', '操作'),
-  // Partner Center's own Help + support (the wrong door for a customer's problem; §5).
+  // Partner Center's own Help + support (the wrong door for a customer's problem).
   ownSupportIntro: L('Get help with Partner Center itself: your account, billing, programs and incentives.', '파트너 센터 자체(계정, 청구, 프로그램 및 인센티브)에 대한 도움말을 받습니다.',
     'パートナー センター自体 (アカウント、請求、プログラム、インセンティブ) についてのヘルプを表示します。', 'Hilfe zu Partner Center selbst: Konto, Abrechnung, Programme und Anreize.',
     'Obtenez de l\u2019aide sur l\u2019Espace partenaires lui-même : compte, facturation, programmes et incentives.', 'Obtenga ayuda con el propio Centro de partners: cuenta, facturación, programas e incentivos.', '获取有关合作伙伴中心本身的帮助：帐户、账单、计划和激励。'),
@@ -114,26 +115,26 @@ export const ADMIN_STRINGS = {
   billing: L('Billing', '청구', '課金情報', 'Abrechnung', 'Facturation', 'Facturación', '账单'),
   setup: L('Setup', '설정 시작', 'セットアップ', 'Setup', 'Configuration', 'Configuración', '设置向导'),
   reports: L('Reports', '보고서', 'レポート', 'Berichte', 'Rapports', 'Informes', '报表'),
-  support: L('Support', '지원', 'サポート', 'Support', 'Support', 'Soporte', '支持'), // §4
+  support: L('Support', '지원', 'サポート', 'Support', 'Support', 'Soporte', '支持'), // public docs
   settings: L('Settings', '설정', '設定', 'Einstellungen', 'Paramètres', 'Configuración', '设置'),
   health: L('Health', '상태', '正常性', 'Integrität', 'Intégrité', 'Estado', '运行状况'),
-  serviceHealth: L('Service health', '서비스 상태', 'サービス正常性', 'Dienstintegrität', 'Intégrité du service', 'Estado del servicio', '服务运行状况'), // §4
+  serviceHealth: L('Service health', '서비스 상태', 'サービス正常性', 'Dienstintegrität', 'Intégrité du service', 'Estado del servicio', '服务运行状况'), // public docs
   showAll: L('Show all', '모두 표시', 'すべてを表示', 'Alle anzeigen', 'Afficher tout', 'Mostrar todo', '全部显示'), // inferred (ko..zh)
   showLess: L('Show less', '간단히 표시', '表示を減らす', 'Weniger anzeigen', 'Afficher moins', 'Mostrar menos', '显示更少'),
-  navMenu: L('Navigation menu', '탐색 메뉴', 'ナビゲーション メニュー', 'Navigationsmenü', 'Menu de navigation', 'Menú de navegación', '导航菜单'), // en: §5 lab; others inferred
-  newServiceRequest: L('New service request', '새 서비스 요청', '新しいサービス要求', 'Neue Serviceanfrage', 'Nouvelle demande de service', 'Nueva solicitud de servicio', '新建服务请求'), // §4
-  viewServiceRequests: L('View service requests', '서비스 요청 보기', 'サービス要求を表示', 'Serviceanfragen anzeigen', 'Afficher les demandes de service', 'Ver solicitudes de servicio', '查看服务请求'), // en: §5; others inferred
-  requestHistory: L('Service request history', '서비스 요청 기록', 'サービス要求の履歴', 'Verlauf der Serviceanfragen', 'Historique des demandes de service', 'Historial de solicitudes de servicio', '服务请求历史记录'), // en: §5; others inferred
-  // §5 (fr, es human-translated; de, ko); ja, zh §4.
+  navMenu: L('Navigation menu', '탐색 메뉴', 'ナビゲーション メニュー', 'Navigationsmenü', 'Menu de navigation', 'Menú de navegación', '导航菜单'), // en: a Microsoft lab; others inferred
+  newServiceRequest: L('New service request', '새 서비스 요청', '新しいサービス要求', 'Neue Serviceanfrage', 'Nouvelle demande de service', 'Nueva solicitud de servicio', '新建服务请求'), // public docs
+  viewServiceRequests: L('View service requests', '서비스 요청 보기', 'サービス要求を表示', 'Serviceanfragen anzeigen', 'Afficher les demandes de service', 'Ver solicitudes de servicio', '查看服务请求'), // en: public docs; others inferred
+  requestHistory: L('Service request history', '서비스 요청 기록', 'サービス要求の履歴', 'Verlauf der Serviceanfragen', 'Historique des demandes de service', 'Historial de solicitudes de servicio', '服务请求历史记录'), // en: public docs; others inferred
+  // Public docs (fr, es human-translated; de, ko; ja, zh).
   helpSupport: L('Help & support', '도움말 및 지원', 'ヘルプとサポート', 'Hilfe und Support', 'Aide & support technique', 'Ayuda y soporte técnico', '帮助和支持'),
-  // §4 (ko 2020 wording, ja, zh); §5 (fr, es, de).
+  // Public docs (ko 2020 wording, ja, zh, fr, es, de).
   contactSupport: L('Contact Support', '지원 팀에 문의하기', 'サポートに問い合わせ', 'Support kontaktieren', 'Contacter le support technique', 'Ponerse en contacto con el soporte técnico', '联系支持人员'),
-  // 2026 headset icon (§5 "Contact support"); the same words in the other languages.
+  // 2026 headset icon ("Contact support"); the same words in the other languages.
   contactSupport2026: L('Contact support', '지원 팀에 문의하기', 'サポートに問い合わせ', 'Support kontaktieren', 'Contacter le support technique', 'Ponerse en contacto con el soporte técnico', '联系支持人员'),
-  // §4 (ja, zh), §5 (fr, es); ko, de inferred.
+  // Public docs (ja, zh, fr, es); ko, de inferred.
   newMicrosoftServiceRequest: L('New Microsoft service request', '새 Microsoft 서비스 요청', '新しい Microsoft サービス要求', 'Neue Microsoft-Serviceanfrage',
     'Nouvelle demande de service Microsoft', 'Nueva solicitud de servicio de Microsoft', '新 Microsoft 服务请求'),
-  createServiceRequest: L('Create a service request', '서비스 요청 만들기', 'サービス要求を作成する', 'Serviceanfrage erstellen', 'Créer une demande de service', 'Crear una solicitud de servicio', '创建服务请求'), // en: §1; others inferred
+  createServiceRequest: L('Create a service request', '서비스 요청 만들기', 'サービス要求を作成する', 'Serviceanfrage erstellen', 'Créer une demande de service', 'Crear una solicitud de servicio', '创建服务请求'), // en: public docs; others inferred
   howCanWeHelp: L('How can we help?', '무엇을 도와드릴까요?', 'どのようなご用件ですか?', 'Wie können wir helfen?', 'Comment pouvons-nous vous aider ?', '¿Cómo podemos ayudarle?', '我们能提供什么帮助?'), // inferred (ko..zh)
   supportAssistant: L('Support Assistant', '지원 도우미', 'サポート アシスタント', 'Support-Assistent', 'Assistant de support', 'Asistente de soporte', '支持助手'), // inferred (ko..zh)
   assistantHello: L('Hi, I\u2019m the Support Assistant. Tell me what\u2019s going on and I\u2019ll look for a fix.', '안녕하세요. 지원 도우미입니다. 문제를 알려 주시면 해결 방법을 찾아 드리겠습니다.',
@@ -143,7 +144,7 @@ export const ADMIN_STRINGS = {
   send: L('Send', '보내기', '送信', 'Senden', 'Envoyer', 'Enviar', '发送'),
   minimize: L('Minimize', '최소화', '最小化', 'Minimieren', 'Réduire', 'Minimizar', '最小化'),
   close: L('Close', '닫기', '閉じる', 'Schließen', 'Fermer', 'Cerrar', '关闭'),
-  // 2026 contact view (§5: phone or email → Contact me); translations inferred.
+  // 2026 contact view (phone or email → Contact me); translations inferred.
   contactHow: L('How would you like to be contacted?', '어떤 방법으로 연락을 받으시겠습니까?', 'どの方法で連絡を受けますか?', 'Wie möchten Sie kontaktiert werden?',
     'Comment souhaitez-vous être contacté ?', '¿Cómo quiere que nos pongamos en contacto con usted?', '你希望通过什么方式联系你?'),
   phone: L('Phone', '전화', '電話', 'Telefon', 'Téléphone', 'Teléfono', '电话'),
@@ -153,23 +154,23 @@ export const ADMIN_STRINGS = {
   contactMe: L('Contact me', '연락 받기', '連絡を受ける', 'Kontaktieren Sie mich', 'Me contacter', 'Ponerse en contacto conmigo', '联系我'),
   contactSent: L('Thanks. A support engineer will contact you.', '감사합니다. 지원 엔지니어가 연락드릴 것입니다.', 'ありがとうございます。サポート エンジニアから連絡があります。',
     'Danke. Ein Supporttechniker wird Sie kontaktieren.', 'Merci. Un ingénieur du support vous contactera.', 'Gracias. Un ingeniero de soporte se pondrá en contacto con usted.', '谢谢。支持工程师将与你联系。'),
-  // §5 (2026 text): "If you bought all your subscriptions through a partner, contact your partner."
+  // Public docs (2026 text): "If you bought all your subscriptions through a partner, contact your partner."
   partnerNote2026: L('If you bought all your subscriptions through a partner, contact your partner.', '파트너를 통해 모든 구독을 구매한 경우 파트너에게 문의하세요.',
     'すべてのサブスクリプションをパートナー経由で購入した場合は、パートナーにお問い合わせください。', 'Wenn Sie alle Abonnements über einen Partner erworben haben, wenden Sie sich an Ihren Partner.',
     'Si vous avez acheté tous vos abonnements par le biais d\u2019un partenaire, contactez votre partenaire.', 'Si compró todas sus suscripciones a través de un partner, póngase en contacto con su partner.', '如果你通过合作伙伴购买了所有订阅，请联系你的合作伙伴。'),
   partnerSold: L('Your subscription was sold by a Microsoft partner. For most issues, contact your partner first.', 'Microsoft 파트너가 판매한 구독입니다. 대부분의 문제는 먼저 파트너에게 문의하세요.',
     'このサブスクリプションは Microsoft パートナーが販売しました。ほとんどの問題は、まずパートナーにお問い合わせください。', 'Ihr Abonnement wurde von einem Microsoft-Partner verkauft. Wenden Sie sich bei den meisten Problemen zuerst an Ihren Partner.',
     'Votre abonnement a été vendu par un partenaire Microsoft. Pour la plupart des problèmes, contactez d\u2019abord votre partenaire.', 'Su suscripción la vendió un partner de Microsoft. Para la mayoría de los problemas, póngase primero en contacto con su partner.', '你的订阅由 Microsoft 合作伙伴销售。对于大多数问题，请先联系你的合作伙伴。'),
-  // The request forms' topic groups: never "Support topic" (§5: "Select the area", "Problem type", "category").
+  // The request forms' topic groups: never "Support topic" (public docs: "Select the area", "Problem type", "category").
   pickArea: L('Select the area your problem is in', '문제가 있는 영역을 선택하세요', '問題が発生している領域を選択してください', 'Wählen Sie den Bereich aus, in dem das Problem auftritt',
-    'Sélectionnez la zone de votre problème', 'Seleccione el área de su problema', '选择问题所在的区域'), // en: §5 wording; others inferred
+    'Sélectionnez la zone de votre problème', 'Seleccione el área de su problema', '选择问题所在的区域'), // en: public docs' wording; others inferred
   problemType: L('Problem type', '문제 유형', '問題の種類', 'Problemtyp', 'Type de problème', 'Tipo de problema', '问题类型'), // inferred (ko..zh)
   chooseProblemType: L('Choose a problem type', '문제 유형 선택', '問題の種類を選択', 'Problemtyp auswählen', 'Choisissez un type de problème', 'Elija un tipo de problema', '选择问题类型'),
   category: L('Category', '범주', 'カテゴリ', 'Kategorie', 'Catégorie', 'Categoría', '类别'), // inferred (ko..zh)
   summary: L('Briefly describe your issue', '문제를 간략하게 설명하세요', '問題を簡単に説明してください', 'Beschreiben Sie Ihr Problem kurz', 'Décrivez brièvement votre problème',
     'Describa brevemente su problema', '简要描述你的问题'),
   severity: L('Severity', '심각도', '重大度', 'Schweregrad', 'Gravité', 'Gravedad', '严重性'), // inferred (ko..zh)
-  sevA: L('A \u2013 Critical', 'A \u2013 심각', 'A \u2013 重大', 'A \u2013 Kritisch', 'A \u2013 Critique', 'A \u2013 Crítica', 'A \u2013 严重'), // §5 A/B/C; translations inferred
+  sevA: L('A \u2013 Critical', 'A \u2013 심각', 'A \u2013 重大', 'A \u2013 Kritisch', 'A \u2013 Critique', 'A \u2013 Crítica', 'A \u2013 严重'), // A/B/C from public docs; translations inferred
   sevB: L('B \u2013 Moderate', 'B \u2013 보통', 'B \u2013 中', 'B \u2013 Mittel', 'B \u2013 Modérée', 'B \u2013 Moderada', 'B \u2013 中等'),
   sevC: L('C \u2013 Minimal', 'C \u2013 최소', 'C \u2013 最小', 'C \u2013 Minimal', 'C \u2013 Minimale', 'C \u2013 Mínima', 'C \u2013 最低'),
   description: L('Description', '설명', '説明', 'Beschreibung', 'Description', 'Descripción', '描述'),

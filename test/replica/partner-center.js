@@ -1,7 +1,8 @@
 // Replica of the Partner Center dashboard (partner.microsoft.com): a client-routed SPA built from
-// Partner Center's custom element families (portals.md §3, §5) in open shadow roots nested several
-// deep: HE-SHELL, v6_he-task-item, v6_he-button, accexp_he-*, he-*, customersvcadmin_he-*. Labels
-// of buttons are slotted from the light DOM. See README.md for the contract.
+// Partner Center's custom element families (README.md, "Partner Center") in open shadow roots
+// nested several deep: HE-SHELL, v6_he-task-item, v6_he-button, accexp_he-*, he-*,
+// customersvcadmin_he-*. Labels of buttons are slotted from the light DOM. See README.md for the
+// contract.
 import { CUSTOMERS, customerByTenantId, customerByDomain, delegatedLink } from './customers.js';
 import {
   h, shadowHost, readKnobs, styleDocument, langFrom, append, stringsFor, heButton, innerButton, taskItem,
@@ -608,7 +609,7 @@ function administerServiceRequestsPage() {
     serviceRequestsPanel(/** @type {any} */ (CUSTOMERS[0]), { picker: true }));
 }
 
-/** Support → Customer requests (a right door, §5): search the customer, then a New request per row. */
+/** Support → Customer requests (a right door): search the customer, then a New request per row. */
 function customerRequestsPage() {
   const { t } = state;
   const q = () => state.doorSearch.trim().toLowerCase();
@@ -631,7 +632,7 @@ function customerRequestsPage() {
     h('div', { class: 'toolbar' }, search), grid);
 }
 
-/** Partner Center's own Help + support (the wrong door for a customer's problem, §5). */
+/** Partner Center's own Help + support (the wrong door for a customer's problem). */
 function ownSupportPage() {
   const { t } = state;
   const { table } = requestsTable(() => [h('tr', null, h('td', null, '2410010010000042'), h('td', null, 'MPN ID not linked'), h('td', null, t.closed), h('td', null, '2024-10-01'))]);

@@ -53,7 +53,7 @@ describe('catalogue: English and Korean', () => {
     expect(notKorean).toEqual([]);
   });
 
-  it('uses the roles of the localized article (reference/portals.md §4)', () => {
+  it('uses the roles of the localized article (the portal facts in test/replica/README.md)', () => {
     expect([ko.get('ui.roles.adminAgent'), ko.get('ui.roles.globalAdmin'), ko.get('ui.roles.salesAgent'), ko.get('ui.roles.helpdeskAgent')]).toEqual([
       '관리 에이전트', '글로벌 관리자', '영업 에이전트', '기술 지원팀 에이전트',
     ]);

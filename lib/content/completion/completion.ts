@@ -1,11 +1,11 @@
 /**
- * The completion, in the overlay's dock (SPEC.md, Completion): the card of the completed flow
- * (`eg-done`: the flow complete, the summary's first lines, the case number the portal gives,
- * Start a new escalation) and the filling of the request form's description (`eg-fill-description`,
- * also on the support topic's card), with its question before text the agent typed is replaced.
- * Made by the dock (lib/content/overlay/dock.ts) the first time the done card or the filling is
- * asked for; both come in the dock's module (lib/content/dock-loader.ts). Plain DOM; every text the
- * page or the agent gave is text.
+ * The completion, in the overlay's dock (ARCHITECTURE.md, "Three scripts, each paid where needed"):
+ * the card of the completed flow (`eg-done`: the flow complete, the summary's first lines, the case
+ * number the portal gives, Start a new escalation) and the filling of the request form's
+ * description (`eg-fill-description`, also on the support topic's card), with its question before
+ * text the agent typed is replaced. Made by the dock (lib/content/overlay/dock.ts) the first time
+ * the done card or the filling is asked for; both come in the dock's module
+ * (lib/content/dock-loader.ts). Plain DOM; every text the page or the agent gave is text.
  */
 import { isCaseNumber } from '../../flow/ids';
 import { onUserClick, part, setText } from '../overlay/overlay';

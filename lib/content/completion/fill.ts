@@ -1,5 +1,5 @@
 /**
- * Filling in the request form's description (SPEC.md, Completion, `eg-fill-description`): the
+ * Filling in the request form's description (the completion's `eg-fill-description`): the
  * field is found like any target, by what it is (a multi-line text field of the request form: a
  * form that also holds a choice group, the topic's or the severity's), its labels only a hint
  * (Microsoft's forms call it "Description", "Details", "Tell us..."); it is written the way a

@@ -1,6 +1,6 @@
 /**
  * How the background learns which tenant a new tab acts for: the Hub with fake ports, fed the
- * events each kind of opening produces as Chromium reports them (reference: the toolchain notes,
+ * events each kind of opening produces as Chromium reports them (as observed in Chromium,
  * 2026-12-03): `tabs.onCreated` with the opener and (for window.open) no pendingUrl; webRequest
  * `onBeforeRequest` (main frame) for the delegated entry with the new tab's id; `onBeforeRedirect`
  * to sign-in; `tabs.onUpdated` with each sign-in page (account picker, password, MFA, "stay signed
@@ -22,7 +22,10 @@ const PC = 'https://partner.microsoft.com';
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const BCS = (tenantId: string) => `https://portal.office.com/Partner/BeginClientSession.aspx?CTID=${tenantId}&CSDEST=o365admincenter`;
 const ORG = (domain: string) => `https://admin.cloud.microsoft/?delegatedOrg=${domain}`;
-/** The sign-in URL the entry redirects to: it names the admin center, not the tenant (portals.md §5). */
+/**
+ * The sign-in URL the entry redirects to: it names the admin center, not the tenant (the portal
+ * facts in test/replica/README.md).
+ */
 const AUTHORIZE = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=00000006-0000-0ff1-ce00-000000000000&redirect_uri=https%3A%2F%2Fadmin.microsoft.com%2Flanding&response_mode=form_post&state=r1x';
 /** The sign-in pages after it, each a POST whose URL carries nothing of the first. */
 const SIGN_IN_PAGES = ['https://login.microsoftonline.com/common/login', 'https://login.microsoftonline.com/common/SAS/ProcessAuth', 'https://login.microsoftonline.com/kmsi'];

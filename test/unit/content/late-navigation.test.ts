@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://partner.microsoft.com/dashboard"}
 /**
- * Partner Center's navigation can render many seconds after the shell (reference/portals.md §5:
- * automation notes wait 8-15 s): its items added late, or its custom elements defined late (their
- * shadow roots come with the definition, with no mutation in any root the watch observes). The
- * tracker finds the target when it comes, however late, without a timer of its own meanwhile.
+ * Partner Center's navigation can render many seconds after the shell (automation notes wait 8-15
+ * s; the portal facts in test/replica/README.md): its items added late, or its custom elements
+ * defined late (their shadow roots come with the definition, with no mutation in any root the watch
+ * observes). The tracker finds the target when it comes, however late, without a timer of its own
+ * meanwhile.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeepWatch } from '../../../lib/content/dom/deep-watch';

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /**
  * Names as browsers compute them (lib/content/dom/names.ts), for the custom elements Partner Center
- * is made of (reference/portals.md §5): labels in the host's light DOM slotted into a shadow
- * `<button><slot>`, a host whose own role is button, `he-checkbox` with its input in the shadow
- * root and an empty label; form controls named by their `<label>`, groups never by their options;
- * typographic apostrophes and bidirectional controls in the page's text.
+ * is made of (the portal facts in test/replica/README.md): labels in the host's light DOM slotted
+ * into a shadow `<button><slot>`, a host whose own role is button, `he-checkbox` with its input in
+ * the shadow root and an empty label; form controls named by their `<label>`, groups never by their
+ * options; typographic apostrophes and bidirectional controls in the page's text.
  */
 import { describe, expect, it } from 'vitest';
 import { flatText, hasName, labelKey, namesOf, shownSpelling } from '../../../lib/content/dom/names';

@@ -1,7 +1,8 @@
 /**
- * Today's doors (issue 20.5; reference/portals.md §5) in the engine: Support → Customer requests
- * leads to a customer's New request without the customers list, and the row's New request tells
- * the flow which customer; Partner Center's own Help + support is no customer's service requests.
+ * Today's doors (issue 20.5; the portal facts in test/replica/README.md) in the engine: Support →
+ * Customer requests leads to a customer's New request without the customers list, and the row's New
+ * request tells the flow which customer; Partner Center's own Help + support is no customer's
+ * service requests.
  */
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../lib/engine/reduce';

@@ -102,7 +102,7 @@ function check(events: unknown[], stats: Stats) {
       if (!before.flows[id] && everSeen.has(id)) throw new Error(`flow id ${id} reused`);
       everSeen.add(id);
     }
-    // The derived views never throw and agree with the warnings (SPEC.md "Warnings").
+    // The derived views never throw and agree with the warnings (lib/flow/warnings.ts).
     for (const key of Object.keys(after.tabs)) {
       const id = Number(key);
       const tab = after.tabs[key]!;

@@ -14,7 +14,7 @@ describe('the flow data', () => {
     expect(r.success ? 'valid' : r.error.message).toBe('valid');
   });
 
-  it("has SPEC.md's ids in SPEC.md's order", () => {
+  it("has the product contract's step ids, in its order", () => {
     expect(FLOW.steps.map((s) => s.id)).toEqual(SPEC_STEPS);
     expect([...STEP_IDS]).toEqual(SPEC_STEPS);
     expect(FLOW.preparation.map((p) => p.id)).toEqual(['check-service-health', 'triage', 'admin-relationship']);
@@ -95,7 +95,7 @@ describe('the flow data', () => {
   });
 });
 
-describe('the flow data holds what the portals do today (reference/portals.md §5)', () => {
+describe('the flow data holds what the portals do today (the portal facts in test/replica/README.md)', () => {
   const step = (id: string) => FLOW.steps.find((s) => s.id === id)!;
   it('finds the request form’s topic by its place in the form, Support → Customer requests as a door, the CSP Administer item', () => {
     expect(step('support-topic').variants[0]!.clicks[0]!.locators[0]).toMatchObject({ by: 'form-choice' });
@@ -105,7 +105,7 @@ describe('the flow data holds what the portals do today (reference/portals.md §
     expect(LABELS.administerInCsp.ja).toContain('Administer');
     expect(LABELS.administerInCsp.de).toContain('Verwalten');
   });
-  it('has §5’s Help & support, Contact Support and New Microsoft service request labels', () => {
+  it('has today’s Help & support, Contact Support and New Microsoft service request labels', () => {
     expect(LABELS.helpAndSupport.fr).toContain('Aide & support technique');
     expect(LABELS.helpAndSupport.es).toContain('Ayuda y soporte técnico');
     expect(LABELS.helpAndSupport.de).toContain('Hilfe und Support');
