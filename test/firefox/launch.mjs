@@ -353,7 +353,10 @@ function chromeEvaluator(browser) {
     if (!context) {
       const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
       context = tree.result.contexts.find((/** @type {{ url: string }} */ c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
-      if (!context) throw new Error('no browser window in the parent process (is --remote-allow-system-access set?)');
+      if (!context) {
+        throw new Error('no browser window in the parent process: Firefox ignored "moz:scope" (is --remote-allow-system-access set? Firefox ESR 140 ignores it: ' +
+          'bring firefox-esr to the current release, e.g. apt-get update && apt-get install -y firefox-esr, as .ci/run does)');
+      }
     }
     const { result } = await conn.send('script.evaluate', { expression, target: { context }, awaitPromise: true, serializationOptions: { maxObjectDepth: 4 } });
     if (result.type === 'exception') throw new Error(`chromeEval: ${result.exceptionDetails?.text ?? 'exception'}`);
