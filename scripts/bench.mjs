@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: what the extension costs Partner Center and how fast it reacts, beside
-// driver.js, in real Chromium, in one run (issue #6). Builds the extension, then measures:
+// driver.js, in real Chromium, in one run (issue #6). Builds the extension (the benchmark's build, with
+// the start-up marks, in .output/chrome-mv3-bench: test/bench/build.mjs), then measures:
 //   1. size      gzip of each content script (JS + CSS), of the whole extension, of driver.js
 //   2. latency   a target inserted (light DOM; three shadow roots deep) → the ring drawn over it
 //   3. overhead  10,000-node page, 500 mutation batches: main-thread time with / without
@@ -15,7 +16,8 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } fro
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, chromiumVersion } from './chromium.mjs';
-import { ROOT, EXTENSION_DIR } from '../test/e2e/launch.mjs';
+import { ROOT } from '../test/e2e/launch.mjs';
+import { BENCH_EXTENSION_DIR, buildExtension } from '../test/bench/build.mjs';
 import { serve, withExtension, withoutExtension } from '../test/bench/browser.mjs';
 import { LARGE_URL, largePage } from '../test/bench/pages.mjs';
 import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/size.mjs';
@@ -34,31 +36,21 @@ const RUNS = Number(option('runs', '11'));
 const ONLY = new Set(option('only', 'size,latency,overhead,long,startup').split(','));
 const log = (/** @type {string} */ s) => console.log(s);
 
+/** The benchmark's build (test/bench/build.mjs): the shipped code with the start-up marks, in a folder of its own. */
 function build() {
   if (args.includes('--no-build')) {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('--no-build, but there is no build in .output/chrome-mv3');
-    return;
+    if (!existsSync(join(BENCH_EXTENSION_DIR, 'manifest.json'))) throw new Error('--no-build, but there is no benchmark build in .output/chrome-mv3-bench');
+    return BENCH_EXTENSION_DIR;
   }
-  // Another build writing .output at the same moment (a test run, a watcher) can make one fail
-  // on a vanished file: try again before giving up.
-  for (let attempt = 1; ; attempt++) {
-    log('> npx wxt build');
-    const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status === 0) return;
-    if (attempt === 3) {
-      process.stderr.write(r.stderr);
-      throw new Error(`npx wxt build failed (exit ${r.status ?? r.signal})`);
-    }
-    log(`  the build failed (exit ${r.status ?? r.signal}); trying again`);
-  }
+  return buildExtension({ bench: true, log });
 }
 
 async function main() {
   const started = new Date();
-  build();
+  const built = build();
   // Measure a private copy of the build: a rebuild in the tree during the run changes nothing.
   const snapshot = mkdtempSync(join(tmpdir(), 'eg-bench-ext-'));
-  cpSync(EXTENSION_DIR, snapshot, { recursive: true });
+  cpSync(built, snapshot, { recursive: true });
   const chromium = findChromium();
   /** @type {Record<string, any>} */
   const results = {
