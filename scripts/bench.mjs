@@ -7,10 +7,11 @@
 //   3. overhead  10,000-node page, 500 mutation batches: main-thread time with / without
 //   4. long      long tasks during a full walk-through, with / without
 //   5. startup   the content script's main-thread time from injection to idle
+//      worker    a page load until the ring is drawn, the service worker stopped and running
 // Prints a table, writes bench-results/bench.json (and bench.md, the table in Markdown).
 // Budgets missed are printed as MISSED; the exit code is non-zero only if the bench itself fails.
 // Options: --no-build, --trials=N (latency, default 200), --runs=N (overhead pairs, default 11),
-//          --only=size,latency,overhead,long,startup
+//          --only=size,latency,overhead,long,startup,worker
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,15 +26,17 @@ import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
 import {
-  DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, PLATFORM_RING, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup, platformStartupExtension,
+  DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, PLATFORM_RING, STARTUP_URL, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup, platformStartupExtension,
 } from '../test/bench/startup.mjs';
+import { measureWorkerStart } from '../test/bench/worker.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
 const option = (/** @type {string} */ name, /** @type {string} */ fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const TRIALS = Number(option('trials', '200'));
 const RUNS = Number(option('runs', '11'));
-const ONLY = new Set(option('only', 'size,latency,overhead,long,startup').split(','));
+const ALL = 'size,latency,overhead,long,startup,worker';
+const ONLY = new Set(option('only', ALL).split(','));
 const log = (/** @type {string} */ s) => console.log(s);
 
 /** The benchmark's build (test/bench/build.mjs): the shipped code with the start-up marks, in a folder of its own. */
@@ -76,7 +79,7 @@ async function main() {
     log(`  whole extension: ${results.size.extension.gzip} B; driver.js: ${results.size.driver.gzip} B`);
   }
 
-  const needBrowsers = ['latency', 'overhead', 'long', 'startup'].some((k) => ONLY.has(k));
+  const needBrowsers = ['latency', 'overhead', 'long', 'startup', 'worker'].some((k) => ONLY.has(k));
   const ext = needBrowsers ? await withExtension(snapshot) : null;
   const base = needBrowsers ? await withoutExtension() : null;
   try {
@@ -106,6 +109,12 @@ async function main() {
       } finally {
         for (const u of unserve) await u();
       }
+    }
+    if (ext && ONLY.has('worker')) {
+      log('\n5b. A page load until the ring is drawn, the service worker stopped (as after 30 s idle) and running');
+      results.workerStart = await measureWorkerStart(ext, { runs: 9, url: STARTUP_URL, log });
+    }
+    if (ext && base && ONLY.has('startup')) {
       log('  driver.js doing the same from a content script:');
       results.startupDriver = await startupOf(driverStartupExtension(), DRIVER_RING);
       log('  the floor: the least a content script can do for the same job:');
@@ -139,7 +148,7 @@ async function main() {
   if (load > results.environment.cpus) {
     log(`Note: the machine was busy (load average up to ${load.toFixed(1)} on ${results.environment.cpus} CPUs); timings are inflated.`);
   }
-  const partial = ONLY.size < 5 ? ` (only ${[...ONLY].join(', ')} measured)` : '';
+  const partial = ONLY.size < ALL.split(',').length ? ` (only ${[...ONLY].join(', ')} measured)` : '';
   log(missed.length ? `${missed.length} budget(s) MISSED: ${missed.map((r) => r.figure.trim()).join('; ')}` : `Every budget met${partial}.`);
   log(`Results: bench-results/bench.json, bench-results/bench.md (${results.durationS} s)`);
 }
