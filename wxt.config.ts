@@ -17,6 +17,13 @@ const MANAGED_SCHEMA = 'managed-schema.json';
 /** Toolbar and store icons: assets/icons/<size>.png (rendered from icon.svg by scripts/render-icons.mjs). */
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+/**
+ * EG_BENCH=1 (scripts/bench.mjs): a benchmark build, with the start-up code's `eg:start` / `eg:idle`
+ * performance marks (`import.meta.env.EG_BENCH`; a production build drops them, since any page script
+ * can read them: test/build/bench-marks.test.ts), in .output/chrome-mv3-bench, so that it never
+ * stands where the tests look (.output/chrome-mv3).
+ */
+const BENCH = process.env.EG_BENCH === '1';
 
 /**
  * Content scripts get the browser's own `browser`/`chrome` (MV3 APIs return promises in Chrome
@@ -61,6 +68,7 @@ export default defineConfig({
   i18n: { localesDir: 'assets/locales' },
   // Manifest V3 for every browser (Firefox: background scripts and sidebar_action; WXT maps them).
   manifestVersion: 3,
+  ...(BENCH ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
   zip: {
     // npm run zip: chrome, edge and firefox packages, plus the Firefox sources AMO asks for.
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
@@ -100,6 +108,7 @@ export default defineConfig({
     // Extension pages load their chunks natively; Vite's modulepreload polyfill would be the only
     // fetch() in the bundle.
     build: { modulePreload: { polyfill: false } },
+    define: { 'import.meta.env.EG_BENCH': JSON.stringify(BENCH) },
   }),
   manifest: {
     name: '__MSG_extName__',

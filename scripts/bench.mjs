@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 // `npm run bench`: what the extension costs Partner Center and how fast it reacts, beside
-// driver.js, in real Chromium, in one run (issue #6). Builds the extension, then measures:
+// driver.js, in real Chromium, in one run (issue #6). Builds the extension (the benchmark's build, with
+// the start-up marks, in .output/chrome-mv3-bench: test/bench/build.mjs), then measures:
 //   1. size      gzip of each content script (JS + CSS), of the whole extension, of driver.js
 //   2. latency   a target inserted (light DOM; three shadow roots deep) → the ring drawn over it
 //   3. overhead  10,000-node page, 500 mutation batches: main-thread time with / without
 //   4. long      long tasks during a full walk-through, with / without
 //   5. startup   the content script's main-thread time from injection to idle
+//      worker    a page load until the ring is drawn, the service worker stopped and running
 // Prints a table, writes bench-results/bench.json (and bench.md, the table in Markdown).
 // Budgets missed are printed as MISSED; the exit code is non-zero only if the bench itself fails.
 // Options: --no-build, --trials=N (latency, default 200), --runs=N (overhead pairs, default 11),
-//          --only=size,latency,overhead,long,startup
+//          --only=size,latency,overhead,long,startup,worker
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, chromiumVersion } from './chromium.mjs';
-import { ROOT, EXTENSION_DIR } from '../test/e2e/launch.mjs';
+import { ROOT } from '../test/e2e/launch.mjs';
+import { BENCH_EXTENSION_DIR, buildExtension } from '../test/bench/build.mjs';
 import { serve, withExtension, withoutExtension } from '../test/bench/browser.mjs';
 import { LARGE_URL, largePage } from '../test/bench/pages.mjs';
 import { contentScriptSizes, extensionSize, driverJsSize } from '../test/bench/size.mjs';
@@ -23,42 +26,34 @@ import { measureLatency } from '../test/bench/latency.mjs';
 import { measureOverhead } from '../test/bench/overhead.mjs';
 import { walkWithExtension, replayWithout } from '../test/bench/longtasks.mjs';
 import {
-  DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, PLATFORM_RING, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup, platformStartupExtension,
+  DRIVER_RING, FLOOR_RING, OUTSIDE_FLOW_URL, PLATFORM_RING, STARTUP_URL, driverStartupExtension, floorStartupExtension, measureReloads, measureStartup, platformStartupExtension,
 } from '../test/bench/startup.mjs';
+import { measureWorkerStart } from '../test/bench/worker.mjs';
 import { rows, textTable, markdownTable, BUDGETS } from '../test/bench/report.mjs';
 
 const args = process.argv.slice(2);
 const option = (/** @type {string} */ name, /** @type {string} */ fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const TRIALS = Number(option('trials', '200'));
 const RUNS = Number(option('runs', '11'));
-const ONLY = new Set(option('only', 'size,latency,overhead,long,startup').split(','));
+const ALL = 'size,latency,overhead,long,startup,worker';
+const ONLY = new Set(option('only', ALL).split(','));
 const log = (/** @type {string} */ s) => console.log(s);
 
+/** The benchmark's build (test/bench/build.mjs): the shipped code with the start-up marks, in a folder of its own. */
 function build() {
   if (args.includes('--no-build')) {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('--no-build, but there is no build in .output/chrome-mv3');
-    return;
+    if (!existsSync(join(BENCH_EXTENSION_DIR, 'manifest.json'))) throw new Error('--no-build, but there is no benchmark build in .output/chrome-mv3-bench');
+    return BENCH_EXTENSION_DIR;
   }
-  // Another build writing .output at the same moment (a test run, a watcher) can make one fail
-  // on a vanished file: try again before giving up.
-  for (let attempt = 1; ; attempt++) {
-    log('> npx wxt build');
-    const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status === 0) return;
-    if (attempt === 3) {
-      process.stderr.write(r.stderr);
-      throw new Error(`npx wxt build failed (exit ${r.status ?? r.signal})`);
-    }
-    log(`  the build failed (exit ${r.status ?? r.signal}); trying again`);
-  }
+  return buildExtension({ bench: true, log });
 }
 
 async function main() {
   const started = new Date();
-  build();
+  const built = build();
   // Measure a private copy of the build: a rebuild in the tree during the run changes nothing.
   const snapshot = mkdtempSync(join(tmpdir(), 'eg-bench-ext-'));
-  cpSync(EXTENSION_DIR, snapshot, { recursive: true });
+  cpSync(built, snapshot, { recursive: true });
   const chromium = findChromium();
   /** @type {Record<string, any>} */
   const results = {
@@ -84,7 +79,7 @@ async function main() {
     log(`  whole extension: ${results.size.extension.gzip} B; driver.js: ${results.size.driver.gzip} B`);
   }
 
-  const needBrowsers = ['latency', 'overhead', 'long', 'startup'].some((k) => ONLY.has(k));
+  const needBrowsers = ['latency', 'overhead', 'long', 'startup', 'worker'].some((k) => ONLY.has(k));
   const ext = needBrowsers ? await withExtension(snapshot) : null;
   const base = needBrowsers ? await withoutExtension() : null;
   try {
@@ -114,6 +109,12 @@ async function main() {
       } finally {
         for (const u of unserve) await u();
       }
+    }
+    if (ext && ONLY.has('worker')) {
+      log('\n5b. A page load until the ring is drawn, the service worker stopped (as after 30 s idle) and running');
+      results.workerStart = await measureWorkerStart(ext, { runs: 9, url: STARTUP_URL, log });
+    }
+    if (ext && base && ONLY.has('startup')) {
       log('  driver.js doing the same from a content script:');
       results.startupDriver = await startupOf(driverStartupExtension(), DRIVER_RING);
       log('  the floor: the least a content script can do for the same job:');
@@ -147,7 +148,7 @@ async function main() {
   if (load > results.environment.cpus) {
     log(`Note: the machine was busy (load average up to ${load.toFixed(1)} on ${results.environment.cpus} CPUs); timings are inflated.`);
   }
-  const partial = ONLY.size < 5 ? ` (only ${[...ONLY].join(', ')} measured)` : '';
+  const partial = ONLY.size < ALL.split(',').length ? ` (only ${[...ONLY].join(', ')} measured)` : '';
   log(missed.length ? `${missed.length} budget(s) MISSED: ${missed.map((r) => r.figure.trim()).join('; ')}` : `Every budget met${partial}.`);
   log(`Results: bench-results/bench.json, bench-results/bench.md (${results.durationS} s)`);
 }

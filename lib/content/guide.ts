@@ -180,7 +180,7 @@ class Guide {
   private markIdle(): void {
     if (this.idleMarked) return;
     this.idleMarked = true;
-    performance.mark?.('eg:idle');
+    if (import.meta.env.EG_BENCH) performance.mark?.('eg:idle');
   }
 
   // ---- The view ---------------------------------------------------------------------------

@@ -6,8 +6,10 @@
 // extension when a long animation frame overlapping it names a chrome-extension:// script.
 import { freshPage } from './browser.mjs';
 import { walkGuide } from '../e2e/walk.mjs';
+import { NO_NAV_DELAY } from './startup.mjs';
 
-export const WALK_START = 'https://partner.microsoft.com/dashboard';
+// The rendered pages, as startup.mjs's loads (the knob stays for the tab's later pages).
+export const WALK_START = `https://partner.microsoft.com/dashboard${NO_NAV_DELAY}`;
 const BINDING = '__egBenchReport';
 
 const INIT_SCRIPT = String.raw`
@@ -125,7 +127,12 @@ export async function replayWithout(browser, clicks, { log }) {
       /** @type {Document | ShadowRoot | null} */ let root = document;
       /** @type {Element | null} */ let el = null;
       for (const seg of segs) {
-        el = root?.querySelector(seg) ?? null;
+        if (!root) return null;
+        // A path from its root's top (or from a unique id), not any match deeper down: the service
+        // management page's "Service requests" button (div > a:nth-child(3)) is not its Exchange link.
+        const depth = seg.split(' > ').length;
+        const top = (/** @type {Element} */ e) => { let n = /** @type {Element | null} */ (e); for (let k = 1; k < depth && n; k++) n = n.parentElement; return n; };
+        el = seg.startsWith('#') ? root.querySelector(seg) : [...root.querySelectorAll(seg)].find((e) => top(e)?.parentNode === root) ?? null;
         if (!el) return null;
         root = el.shadowRoot;
       }

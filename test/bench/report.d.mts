@@ -5,7 +5,9 @@ export const BUDGETS: {
   latencyP95Ms: number;
   overheadRatio: number;
   extensionLongTasks: number;
-  startupMs: number;
+  startupVsDriver: number;
+  startupVsPlatformFloor: number;
+  outsideVsFloor: number;
 };
 export interface Row {
   figure: string;

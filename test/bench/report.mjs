@@ -9,7 +9,13 @@ export const BUDGETS = {
   latencyP95Ms: 33,
   overheadRatio: 1.05,
   extensionLongTasks: 0,
-  startupMs: 5,
+  // Start-up (issue 23: the 5 ms budget retired), each a ratio of two figures of the same run: the
+  // guide's start-up on a page of the flow no more than driver.js doing the same job, and within
+  // 1.5× the platform floor (the guide's browser calls without its logic); on a Partner Center page
+  // outside the flow, no more than the floor (the least content script for the job).
+  startupVsDriver: 1,
+  startupVsPlatformFloor: 1.5,
+  outsideVsFloor: 1,
 };
 
 const kb = (/** @type {number} */ b) => `${(b / 1000).toFixed(1)} KB`;
@@ -74,10 +80,18 @@ export function rows(r) {
     // A load that did not ring its target measured another path than the figure says.
     const unringed = (/** @type {{ raw: { ringed: boolean }[] } | undefined} */ x) => x ? x.raw.filter((l) => !l.ringed).length : 0;
     const missing = (/** @type {number} */ n) => n ? `; ${n} loads without the ring` : '';
+    const pf = r.startupPlatform;
+    const f = r.startupFloor;
+    // The budget: within the run, no more than driver.js and within 1.5× the platform floor.
+    const vsDriver = d ? s.warm.cpuMs / d.warm.cpuMs : NaN;
+    const vsPlatform = pf ? s.warm.cpuMs / pf.warm.cpuMs : NaN;
+    const budgetMet = d && pf ? vsDriver <= BUDGETS.startupVsDriver && vsPlatform <= BUDGETS.startupVsPlatformFloor : null;
     out.push({ figure: `Start-up: the content script's main-thread time (trace, thread time) from injection to eg:idle, ring placed (median of ${s.warm.runs} loads)`,
-      ours: `${ms(s.warm.cpuMs)} (${ms(s.warm.min)}–${ms(s.warm.max)}; idle after ${ms(s.warm.spanMs)}${missing(unringed(s))})`,
+      ours: `${ms(s.warm.cpuMs)} (${ms(s.warm.min)}–${ms(s.warm.max)}; idle after ${ms(s.warm.spanMs)}${missing(unringed(s))})` +
+        (d && pf ? `; ${vsDriver.toFixed(2)}× driver.js, ${vsPlatform.toFixed(2)}× the platform floor` : ''),
       driver: d ? `${ms(d.warm.cpuMs)} (${ms(d.warm.min)}–${ms(d.warm.max)}; told the step, no messaging${missing(unringed(d))})` : '—',
-      budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.warm.cpuMs <= BUDGETS.startupMs) });
+      budget: `≤ ${BUDGETS.startupVsDriver}× driver.js and ≤ ${BUDGETS.startupVsPlatformFloor}× the platform floor (same run)`,
+      result: budgetMet === null ? 'unclear' : verdict(budgetMet) });
     out.push({ figure: '  of which compiling and evaluating the script (WXT\'s wrapper and `run()` included)', ours: ms(s.warm.evaluationMs), driver: d ? ms(d.warm.evaluationMs) : '—', budget: '—', result: '' });
     // By what the browser ran the code for (trace.mjs, `Phase`); each part's own median.
     const parts = (/** @type {{ warm: { phases?: Record<string, number> } } | undefined} */ x) => {
@@ -87,7 +101,7 @@ export function rows(r) {
     out.push({ figure: '  where it goes (median of each part): evaluation; the background\'s answers; frame callbacks (the first scan and draw); timers; observer and event callbacks (placement after layout; the guide\'s start where it is imported)',
       ours: parts(s), driver: parts(d), budget: '—', result: '' });
     out.push({ figure: '  first load in a fresh browser', ours: `${ms(s.cold.cpuMs)} (idle after ${ms(s.cold.spanMs)})`,
-      driver: d ? ms(d.cold.cpuMs) : '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: verdict(s.cold.cpuMs <= BUDGETS.startupMs) });
+      driver: d ? ms(d.cold.cpuMs) : '—', budget: '—', result: '' });
     // Not the budget's figure: a renderer that has run the content script before (startup.mjs).
     const t = r.startupSameTab;
     if (t) out.push({ figure: `  the same page loaded again in its tab, whose renderer has run the content script before (median of ${t.runs} loads)`,
@@ -95,22 +109,29 @@ export function rows(r) {
     out.push({ figure: '  check: the same rule on the page without the extension', ours: ms(s.pageAloneMs), driver: '—', budget: '0', result: s.pageAloneMs > 0.5 ? 'unclear' : 'ok' });
     // The floor: the job done by the least content script (startup.mjs); its own verdict says
     // whether the budget can be met on this machine at all, the ratios compare within the run.
-    const f = r.startupFloor;
     if (f) out.push({ figure: `  the floor: the same job by a 2 KB content script written for the run (one message to its background, the same walk as driver.js's, a ring and a card; median of ${f.warm.runs} loads)`,
       ours: `${ms(f.warm.cpuMs)} (${ms(f.warm.min)}–${ms(f.warm.max)}${missing(unringed(f))}; ${parts(f)}); the guide takes ${(s.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor`,
       driver: d ? `${(d.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor` : '—',
-      budget: `≤ ${BUDGETS.startupMs} ms`, result: f.warm.cpuMs <= BUDGETS.startupMs ? 'floor ok' : 'floor MISSED' });
+      budget: '—', result: '' });
     // The platform floor (startup.mjs): the guide's browser calls without its logic; what the
     // guide takes over it is what its own code costs.
-    const pf = r.startupPlatform;
     if (pf) out.push({ figure: `  the platform floor: the browser calls the guide's start-up makes (its stylesheet, the top layer, the card's elements, the listeners and observers), written flat without its logic (median of ${pf.warm.runs} loads)`,
       ours: `${ms(pf.warm.cpuMs)} (${ms(pf.warm.min)}–${ms(pf.warm.max)}${missing(unringed(pf))}; ${parts(pf)}); the guide takes ${(s.warm.cpuMs / pf.warm.cpuMs).toFixed(2)}× it`,
-      driver: '—', budget: `≤ ${BUDGETS.startupMs} ms`, result: pf.warm.cpuMs <= BUDGETS.startupMs ? 'platform ok' : 'platform MISSED' });
+      driver: '—', budget: '—', result: '' });
     const o = r.startupOutside;
-    if (o) out.push({ figure: `  on a Partner Center page outside the flow, nothing to ring (median of ${o.warm.runs} loads)`, ours: `${ms(o.warm.cpuMs)} (${ms(o.warm.min)}–${ms(o.warm.max)})`, driver: '—', budget: '—', result: '' });
+    if (o) out.push({ figure: `  on a Partner Center page outside the flow, nothing to ring (median of ${o.warm.runs} loads)`,
+      ours: `${ms(o.warm.cpuMs)} (${ms(o.warm.min)}–${ms(o.warm.max)}; ${parts(o)})` + (f ? `; ${(o.warm.cpuMs / f.warm.cpuMs).toFixed(2)}× the floor` : ''),
+      driver: '—', budget: `≤ ${BUDGETS.outsideVsFloor}× the floor (same run)`, result: f ? verdict(o.warm.cpuMs <= BUDGETS.outsideVsFloor * f.warm.cpuMs) : 'unclear' });
     const l = r.startupLarge;
     if (l) out.push({ figure: `  on a page of a real portal's size, about 2,400 elements in shadow roots, ringing Customers in its navigation (median of ${l.warm.runs} loads)`,
       ours: `${ms(l.warm.cpuMs)} (${ms(l.warm.min)}–${ms(l.warm.max)}${missing(unringed(l))}; ${parts(l)})`, driver: '—', budget: '—', result: '' });
+  }
+  const w = r.workerStart;
+  if (w) {
+    const unr = w.warm.unringed + w.cold.unringed;
+    out.push({ figure: `Page load until the ring is drawn (wall time from the navigation's start to eg:idle, ring placed), the service worker stopped (as MV3 does after 30 s idle) / running (median of ${w.cold.runs} loads each, alternating)`,
+      ours: `${ms(w.cold.ringMs)} / ${ms(w.warm.ringMs)} (${(w.cold.ringMs / w.warm.ringMs).toFixed(2)}×; stopped ${ms(w.cold.min)}–${ms(w.cold.max)}, running ${ms(w.warm.min)}–${ms(w.warm.max)}${unr ? `; ${unr} loads without the ring` : ''})`,
+      driver: '—', budget: '—', result: '' });
   }
   return out;
 }
