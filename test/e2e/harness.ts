@@ -1,8 +1,10 @@
 // End-to-end harness: a real Chromium with the built extension, the portal replicas served under
 // the real URLs, and the locators of the testing contract (ARCHITECTURE.md). The launch/routing
 // core is plain JS (launch.mjs) so scripts/start.mjs can use it without a TypeScript loader.
-import type { Page } from 'playwright-core';
-import { launchExtension, ringedTarget, overlay, type LaunchOptions, type LaunchedExtension } from './launch.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { ROOT, launchExtension, ringedTarget, overlay, waitForServiceWorker, type LaunchOptions, type LaunchedExtension } from './launch.mjs';
 
 export {
   ROOT,
@@ -103,3 +105,23 @@ export async function launchWarmed(options: LaunchOptions): Promise<LaunchedExte
   await warm.close();
   return ext;
 }
+
+/** The extension's running service worker (waiting for it to start, up to `timeout` ms). */
+export function runningWorker(ext: LaunchedExtension, timeout = 15_000): Promise<Worker> {
+  return waitForServiceWorker(ext.context, ext.extensionId, timeout);
+}
+
+let axeSource: string | undefined;
+/** Serious or critical axe violations of a document, or (`overlayOnly`) of the overlay's shadow tree on a portal page. */
+export async function axeViolations(page: Page, overlayOnly = false): Promise<string[]> {
+  axeSource ??= readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return axe.run(only ? document.querySelector('escalation-guide-overlay') : document, { resultTypes: ['violations'] });
+  }, overlayOnly);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { E2E_EXTENSION_DIR, ROOT, expectRingCovers, launchExtension, openExtensionPage, overlay, presetKnobs, ringedTarget, screenshot, type LaunchedExtension } from './harness';
+import { E2E_EXTENSION_DIR, ROOT, expectRingCovers, launchExtension, openExtensionPage, overlay, presetKnobs, ringedTarget, screenshot, runningWorker, type LaunchedExtension } from './harness';
 import { walkGuide } from './walk.mjs';
 
 const PC = 'https://partner.microsoft.com';
@@ -42,15 +42,7 @@ function unpackedId(path: string): string {
 }
 
 let ext: LaunchedExtension;
-async function sw(): Promise<Worker> {
-  const prefix = `chrome-extension://${ext.extensionId}/`;
-  for (let i = 0; i < 50; i++) {
-    const w = ext.context.serviceWorkers().find((x) => x.url().startsWith(prefix));
-    if (w) return w;
-    await ext.context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
-  }
-  throw new Error('no running service worker');
-}
+const sw = (): Promise<Worker> => runningWorker(ext);
 
 describe(`the IT policy, ${REAL ? 'from a real policy file read by Chromium' : 'in fake managed storage (not root)'}`, () => {
   beforeAll(async () => {

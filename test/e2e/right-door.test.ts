@@ -6,11 +6,10 @@
 // form and the 2021+ pane, into forms that keep their value as React does, with the question
 // before typed text is replaced; the completion card and the session's escalations with a case
 // number (markup stays text). Axe on every new surface; screenshots in English and Korean.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page, Worker } from 'playwright-core';
-import { CUSTOMERS, ROOT, expectRingCovers, launchWarmed, openExtensionPage, overlay, ringedTarget, screenshot, type LaunchedExtension } from './harness';
+import { CUSTOMERS, ROOT, expectRingCovers, launchWarmed, openExtensionPage, overlay, ringedTarget, screenshot, runningWorker, axeViolations, type LaunchedExtension } from './harness';
 import type { EngineState } from '../../lib/engine/state';
 import { warningsFor } from '../../lib/engine/derive';
 
@@ -20,20 +19,11 @@ const CUSTOMER = `${PC}/dashboard/v2/customers/${CONTOSO.tenantId}`;
 const SUPPORT = 'https://admin.microsoft.com/AdminPortal/Home#/support';
 const FORM_2019 = 'https://admin.microsoft.com/AdminPortal/Home#/support/newservicerequest';
 const SHOTS = join(ROOT, 'test-results', 'screenshots', 'right-door');
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const XSS = '<img src=x onerror="window.__egPwned=1">';
 
 let ext: LaunchedExtension;
+const sw = (): Promise<Worker> => runningWorker(ext);
 
-async function sw(): Promise<Worker> {
-  const prefix = `chrome-extension://${ext.extensionId}/`;
-  for (let i = 0; i < 50; i++) {
-    const w = ext.context.serviceWorkers().find((x) => x.url().startsWith(prefix));
-    if (w) return w;
-    await ext.context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
-  }
-  throw new Error('no running service worker');
-}
 async function engineState(): Promise<EngineState> {
   return ((await (await sw()).evaluate(async () => (await chrome.storage.session.get('engine-state'))['engine-state'])) ?? { tabs: {}, flows: {} }) as EngineState;
 }
@@ -67,18 +57,6 @@ async function popupPage(): Promise<Page> {
 }
 const itemState = (page: Page, id: string) => page.locator(`[data-step-id="${id}"]`).first().getAttribute('data-state');
 
-/** Serious or critical axe violations of a document, or of the overlay's shadow tree on a portal page. */
-async function axeViolations(page: Page, overlayOnly = false): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const ctx = only ? document.querySelector('escalation-guide-overlay') : document;
-    return axe.run(ctx, { resultTypes: ['violations'] });
-  }, overlayOnly);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 /** No page element carries the guide's mark, and no next-step card shows, for `ms` (polled: it must never appear). */
 async function expectNoMark(page: Page, ms = 1_500): Promise<void> {

@@ -7,31 +7,21 @@
 // replica customers' names, tenant ids, domains or emails. Axe on the teach prompt and the options
 // page; screenshots of the fallback, the teach prompt and the ringed renamed control.
 // (IT's policy override of the same page, read by Chromium from a real policy file: policy.test.ts.)
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { CUSTOMERS, ROOT, expectRingCovers, launchWarmed, openExtensionPage, overlay, presetKnobs, ringedTarget, screenshot, type LaunchedExtension } from './harness';
+import { CUSTOMERS, ROOT, expectRingCovers, launchWarmed, openExtensionPage, overlay, presetKnobs, ringedTarget, screenshot, runningWorker, axeViolations, type LaunchedExtension } from './harness';
 import { walkGuide } from './walk.mjs';
 
 const PC = 'https://partner.microsoft.com';
 const SHOTS = join(ROOT, 'test-results', 'screenshots', 'self-heal');
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** Service requests renamed and moved; the nav's Administer (the today variant's target) and the old link gone. */
 const KNOBS = { 'replica-renamed': 'service-requests', 'replica-missing': 'service-requests,administer', 'replica-nav-delay': '0' };
 const RENAMED = 'pc-action-button button';
 
 let ext: LaunchedExtension;
+const sw = (): Promise<Worker> => runningWorker(ext);
 
-async function sw(): Promise<Worker> {
-  const prefix = `chrome-extension://${ext.extensionId}/`;
-  for (let i = 0; i < 50; i++) {
-    const w = ext.context.serviceWorkers().find((x) => x.url().startsWith(prefix));
-    if (w) return w;
-    await ext.context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => undefined);
-  }
-  throw new Error('no running service worker');
-}
 const learned = async () => ((await (await sw()).evaluate(async () => (await chrome.storage.local.get('learnedLocators')).learnedLocators)) ?? []) as { step: string; page: string; locator: Record<string, unknown> }[];
 
 /** A new tab walked from the dashboard to the customer's Service management page (the guide's current step: service-requests). */
@@ -45,14 +35,6 @@ async function toServiceManagement(name: string): Promise<Page> {
   return page;
 }
 
-async function axeViolations(page: Page, overlayOnly = false): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return axe.run(only ? document.querySelector('escalation-guide-overlay') : document, { resultTypes: ['violations'] });
-  }, overlayOnly);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 /** Every replica customer's name, tenant id (both cases), domain, and an email at that domain. */
 const SECRETS = CUSTOMERS.flatMap((c) => [c.name, c.tenantId, c.tenantId.toUpperCase(), c.domain, `admin@${c.domain}`]);
