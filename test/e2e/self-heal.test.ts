@@ -120,6 +120,18 @@ describe('issue 25: the agent shows the guide where the control is', () => {
     await prompt.waitFor({ state: 'hidden' });
     await page.locator('pc-service-management td').first().click();
     expect(await learned()).toHaveLength(1);
+    // The page moves on while the prompt is up (the app's own routing, no click): the next click teaches nothing.
+    await fallback.locator('[data-testid="eg-teach"]').click();
+    await prompt.waitFor({ state: 'visible' });
+    await page.evaluate(() => history.back());
+    await page.waitForURL(/\/adminrelationships/, { timeout: 10_000 });
+    // A control the guide could describe (the customer's Account link): still nothing kept for the old page.
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    // Cancelled, not "saved" (whose message would stay up for 6 s); and nothing reaches the store.
+    await prompt.waitFor({ state: 'hidden', timeout: 3_000 });
+    expect(await prompt.getAttribute('data-outcome')).toBeNull();
+    await page.waitForTimeout(1_000);
+    expect(await learned()).toHaveLength(1);
     await page.close();
   }, 120_000);
 

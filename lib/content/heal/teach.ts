@@ -13,6 +13,7 @@ import { pageLang } from '../shared';
 import { controlOf, describeUniquely } from './derive';
 import { knownOf } from './private';
 import type { HealHost } from '../shared';
+import type { PageKind } from '../../flow/pages';
 
 export type TeachOutcome = 'saved' | 'not-unique' | 'cancelled';
 
@@ -48,6 +49,7 @@ export class Teacher {
     if (this.active || !spec || !this.canTeach()) return;
     const ac = (this.abort = new AbortController());
     const base = spec.candidates.find((c) => !c.taught) ?? spec.candidates[0]!;
+    const page = this.host.page();
     this.ui.prompt(labelFor(base.click.label, pageLang()));
     // From the next task on: the click that started the teaching is not the one taught.
     setTimeout(() => {
@@ -58,18 +60,21 @@ export class Teacher {
         const path = e.composedPath();
         const own = this.host.overlayHost();
         if (own && path.includes(own)) return; // the overlay's own buttons
-        this.taught(path, spec, base);
+        this.taught(path, spec, base, page);
       }, opts);
       window.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Escape' && this.end('cancelled'), opts);
     }, 0);
   }
 
-  private taught(path: EventTarget[], spec: NonNullable<ReturnType<HealHost['spec']>>, base: (typeof spec.candidates)[number]): void {
+  private taught(path: EventTarget[], spec: NonNullable<ReturnType<HealHost['spec']>>, base: (typeof spec.candidates)[number], page: PageKind | null): void {
+    // The page moved on since the teaching started (another step, another page): nothing to teach for.
+    const now = this.host.spec();
+    if (!now || now.step !== spec.step || now.clickIndex !== spec.clickIndex || this.host.page() !== page) return this.end('cancelled');
     const el = controlOf(path);
     const locator = el && describeUniquely(el, knownOf(this.host.view(), this.host.customerName()), this.host.ctx);
     if (!el || !locator) return this.end('not-unique');
     const { step, clickIndex } = spec;
-    void this.host.send({ kind: 'learn-locator', step, click: clickIndex, page: this.host.page(), locator });
+    void this.host.send({ kind: 'learn-locator', step, click: clickIndex, page, locator });
     const found = { el, click: base.click, data: base, rank: 0 };
     this.host.clicked(clickReport(path, found, step, clickIndex) ?? { kind: 'clicked', step, clickIndex, last: base.last });
     this.end('saved');
