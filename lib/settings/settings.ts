@@ -48,7 +48,7 @@ export function effectiveSettings(local: unknown, policy: unknown, learnedInput?
   const s = parseLenient(SettingsSchema, local, DEFAULT_SETTINGS);
   const p = parseLenient<Policy>(PolicySchema, policy, {});
   // Read from the policy as given: a value that is not a list is reported, not dropped unseen.
-  const overrides = locatorOverridesOf(p.locatorOverrides ?? (policy as { locatorOverrides?: unknown } | null | undefined)?.locatorOverrides);
+  const overrides = locatorOverridesOf((policy as { locatorOverrides?: unknown } | null | undefined)?.locatorOverrides);
   const learned = learnedLocatorsOf(learnedInput);
   const locked: (keyof Settings)[] = [];
   for (const key of ['overlayEnabled', 'showPreparation'] as const) {

@@ -12,7 +12,7 @@ import { GUID } from '../../flow/tenant';
 import { closestComposed, compileLocator, hostChain, type LocatorContext } from '../dom/compile';
 import { isShown, linkHref } from '../dom/locators';
 import { namesOf } from '../dom/names';
-import { namesCustomer, type Known } from './private';
+import { ROW, namesCustomer, safeDecode, type Known } from './private';
 
 
 /** What a click lands on that the agent means: the nearest control around the clicked node (a literal: nothing runs at load). */
@@ -25,8 +25,6 @@ const HOOK_ATTRS = ['data-automation-id', 'data-automationid', 'data-testid', 'd
 /** An id or hook value that looks stable: a word, not generated (no long numbers, no GUID, no framework's `:r1:`). */
 const STABLE = /^[A-Za-z][A-Za-z_.-]*[A-Za-z]$|^[A-Za-z][\w.-]{0,62}[A-Za-z]$/;
 const GENERATED = /\d{3,}|^(?:r|id|el|ember|react|mui|fluent|ms)[-_:]?\d|[:]/i;
-/** A row of a grid or table. */
-const ROW = '[role="row"], tr';
 /** Partner Center's locale prefix (`/en-us`), in a path pattern. */
 const LOCALE = '(?:/[a-z]{2}(?:-[a-z]{2,4})?)?';
 
@@ -84,7 +82,7 @@ function hrefWay(el: Element, known: Known): Locator | undefined {
     const [beforeHash = '', hash] = rest.split('#', 2) as [string, string | undefined];
     const path = beforeHash.split('?')[0]!;
     const route = hash?.split('?')[0];
-    if (namesCustomer(decodeSafe(path.replace(new RegExp(GUID.source, 'gi'), '')), known)) return undefined;
+    if (namesCustomer(safeDecode(path.replace(new RegExp(GUID.source, 'gi'), '')), known)) return undefined;
     const pattern = `^${maskPath(path.replace(/^\/[a-z]{2}(?:-[a-z]{2,4})?(?=\/)/i, ''), LOCALE)}(?:\\?[^#]*)?${route ? `#${maskPath(route, '')}` : ''}(?:[?#/]|$)`;
     return { by: 'href', portal, pattern };
   }
@@ -99,14 +97,6 @@ function maskPath(path: string, prefix: string): string {
     return GUID.test(piece) ? '[0-9a-f-]{36}' : '\\d+';
   }).join('');
   return `${prefix}${esc}/?`;
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The shown elements a locator finds on the live page. */

@@ -120,10 +120,6 @@ export class HealParts {
     this.dock.prepend(p);
   }
 
-  destroy(): void {
-    this.teacher.destroy();
-    clearTimeout(this.outcomeTimer);
-  }
 }
 
 /** Copies text on the agent's click: the Clipboard API, else a selection in the overlay's shadow root. */

@@ -20,6 +20,9 @@ export function knownOf(view: ContentView | null, pageName: string | undefined):
   return { values: values.filter((x): x is string => !!x) };
 }
 
+/** A row of a grid or table: a customer's, an order's; names read in one are never kept. */
+export const ROW = '[role="row"], tr';
+
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const DOMAIN_LIKE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|biz|info|us|uk|de|jp|kr|cn|fr|es|ca|au|microsoft|[a-z]{2})\b/i;
 const LONG_NUMBER = /\d{4,}/;
@@ -71,7 +74,8 @@ export function maskUrl(href: string, known: Known): string {
   return `${u.protocol}//${u.host}${part(u.pathname)}${query(u.search)}${hash}`;
 }
 
-function safeDecode(s: string): string {
+/** A URL part decoded, or as it is where it is not valid percent-encoding. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -13,7 +13,7 @@ import { isShown } from '../dom/locators';
 import { namesOf } from '../dom/names';
 import { roleOf } from './derive';
 import type { HealHost } from '../shared';
-import { knownOf, looksPrivate, maskUrl, type Known } from './private';
+import { ROW, knownOf, looksPrivate, maskUrl, type Known } from './private';
 
 /** Entries of the outline at most. */
 export const OUTLINE_MAX = 300;
@@ -24,8 +24,6 @@ const OUTLINE =
   '[role="button"], [role="menuitem"], [role="tab"], [role="option"], [role="radio"], [role="checkbox"], [role="treeitem"], ' +
   '[role="radiogroup"], [role="listbox"], [role="combobox"], [role="grid"], [role="heading"], [role="navigation"], [role="menu"], ' +
   '[role="menubar"], [role="tablist"], [role="dialog"], [role="form"], [role="main"], [role="region"], [role="search"]';
-/** Inside a row of a grid or table: a customer's, an order's, never read. */
-const ROW = '[role="row"], tr';
 
 export interface OutlineEntry {
   tag: string;

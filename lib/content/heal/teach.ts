@@ -87,8 +87,4 @@ export class Teacher {
     this.ui.done(outcome);
   }
 
-  destroy(): void {
-    this.abort?.abort();
-    this.abort = null;
-  }
 }
