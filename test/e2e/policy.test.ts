@@ -63,7 +63,7 @@ describe(`the IT policy, ${REAL ? 'from a real policy file read by Chromium' : '
         await chrome.storage.local.set({ 'policy-test-nudge': Date.now() }); // a storage change: the background reads the settings again
       }, POLICY);
     }
-    await presetKnobs(ext.context, { 'partner.microsoft.com': { 'replica-renamed': 'service-requests', 'replica-missing': 'service-requests,administer', 'replica-nav-delay': '0' } });
+    await presetKnobs(ext.context, { 'partner.microsoft.com': { 'replica-renamed': 'service-requests', 'replica-missing': 'service-requests,administer' } });
   }, 120_000);
   afterAll(async () => {
     await ext?.close();

@@ -16,7 +16,7 @@ import { walkGuide } from './walk.mjs';
 const PC = 'https://partner.microsoft.com';
 const SHOTS = join(ROOT, 'test-results', 'screenshots', 'self-heal');
 /** Service requests renamed and moved; the nav's Administer (the today variant's target) and the old link gone. */
-const KNOBS = { 'replica-renamed': 'service-requests', 'replica-missing': 'service-requests,administer', 'replica-nav-delay': '0' };
+const KNOBS = { 'replica-renamed': 'service-requests', 'replica-missing': 'service-requests,administer' };
 const RENAMED = 'pc-action-button button';
 
 let ext: LaunchedExtension;
